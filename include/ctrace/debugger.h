@@ -1,0 +1,40 @@
+/* Stops: what the debugger prints and runs when the program stops, and
+ * the prompt loop that reads commands until one resumes the program. */
+#ifndef CTRACE_DEBUGGER_H
+#define CTRACE_DEBUGGER_H
+
+#include "compat.h"
+
+#include "ctrace/session.h"
+
+/* Stop the program at frame for the given reason and event and run the
+ * prompt. arg is the event argument (return value, exception tuple).
+ * Return 0 to let the program go on, or -1 with ctrace's quit exception
+ * set. */
+int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception);
+
+/* Run the post-mortem prompt for an uncaught exception exc (borrowed).
+ * Return the exit status to use. */
+int debugger_post_mortem(struct session *s, PyObject *exc);
+
+/* Queue the rest of a `;;` line behind a resuming command, to run at the
+ * next stop. */
+void debugger_defer_commands(struct session *s, const char *text);
+
+/* Print the location lines of stack entry index in the where format. */
+void debugger_print_entry(struct session *s, int index, bool marker);
+
+/* Select stack entry index and reset the `list` position. */
+void debugger_select(struct session *s, int index);
+
+/* Make line the next line of the innermost frame (the `jump` command).
+ * Return false, after printing why, when the interpreter refuses. */
+bool debugger_jump(struct session *s, int line);
+
+/* Release the stack of the current stop. */
+void debugger_clear_stop(struct session *s);
+
+/* Return the canonical file of the selected frame (borrowed). */
+const char *debugger_selected_file(struct session *s);
+
+#endif /* CTRACE_DEBUGGER_H */

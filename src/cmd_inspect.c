@@ -1,0 +1,227 @@
+/* Value commands: print, pp, whatis, args, locals, retval, statements and
+ * info. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_handlers.h"
+#include "ctrace/debugger.h"
+#include "ctrace/inspect.h"
+#include "ctrace/session.h"
+
+static void print_value(struct session *s, PyObject *value, size_t limit)
+{
+	char *text = inspect_repr(s, value, limit);
+
+	out_printf(&s->out, "%s\n", text);
+	free(text);
+}
+
+enum cmd_result cmd_print(struct session *s, const struct cmd_args *args)
+{
+	PyObject *value = inspect_eval(s, args->rest);
+
+	if (value == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	print_value(s, value, REPR_LIMIT_PRINT);
+	Py_DECREF(value);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_pp(struct session *s, const struct cmd_args *args)
+{
+	PyObject *value = inspect_eval(s, args->rest);
+	PyObject *text;
+	const char *utf8;
+	char *safe;
+
+	if (value == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	text = PyObject_CallMethod(s->helpers, "pretty", "O", value);
+	Py_DECREF(value);
+	if (text == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	utf8 = PyUnicode_AsUTF8(text);
+	if (utf8 == NULL) {
+		Py_DECREF(text);
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	safe = out_escape(&s->out, utf8, strlen(utf8));
+	out_printf(&s->out, "%s\n", safe ? safe : "");
+	free(safe);
+	Py_DECREF(text);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_whatis(struct session *s, const struct cmd_args *args)
+{
+	PyObject *value = inspect_eval(s, args->rest);
+
+	if (value == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	print_value(s, (PyObject *)Py_TYPE(value), REPR_LIMIT_PRINT);
+	Py_DECREF(value);
+	return CMD_OK;
+}
+
+/* Print "name = repr" for name in the frame's locals mapping, or that it
+ * is undefined. */
+static void print_variable(struct session *s, PyObject *locals, PyObject *name)
+{
+	PyObject *value = PyObject_GetItem(locals, name);
+	const char *utf8 = PyUnicode_AsUTF8(name);
+
+	if (utf8 == NULL) {
+		PyErr_Clear();
+		return;
+	}
+	if (value == NULL) {
+		PyErr_Clear();
+		out_printf(&s->out, "%s = *** undefined ***\n", utf8);
+		return;
+	}
+	{
+		char *text = inspect_repr(s, value, REPR_LIMIT_DISPLAY);
+
+		out_printf(&s->out, "%s = %s\n", utf8, text);
+		free(text);
+	}
+	Py_DECREF(value);
+}
+
+enum cmd_result cmd_args(struct session *s, const struct cmd_args *args)
+{
+	PyFrameObject *frame = inspect_selected_frame(s);
+	PyCodeObject *code;
+	PyObject *names;
+	PyObject *locals;
+	Py_ssize_t count;
+
+	(void)args;
+	code = PyFrame_GetCode(frame);
+	names = PyObject_GetAttrString((PyObject *)code, "co_varnames");
+	locals = inspect_frame_locals(frame);
+	count = code->co_argcount + code->co_kwonlyargcount;
+	if (code->co_flags & CO_VARARGS)
+		count++;
+	if (code->co_flags & CO_VARKEYWORDS)
+		count++;
+	if (names != NULL && locals != NULL && PyTuple_Check(names)) {
+		for (Py_ssize_t i = 0; i < count && i < PyTuple_GET_SIZE(names); i++)
+			print_variable(s, locals, PyTuple_GET_ITEM(names, i));
+	} else {
+		inspect_report_error(s);
+	}
+	Py_XDECREF(names);
+	Py_XDECREF(locals);
+	Py_DECREF(code);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_locals(struct session *s, const struct cmd_args *args)
+{
+	PyFrameObject *frame = inspect_selected_frame(s);
+	PyObject *locals = inspect_frame_locals(frame);
+	PyObject *keys;
+
+	(void)args;
+	if (locals == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	keys = PyMapping_Keys(locals);
+	if (keys == NULL || PyList_Sort(keys) < 0) {
+		Py_XDECREF(keys);
+		Py_DECREF(locals);
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	for (Py_ssize_t i = 0; i < PyList_GET_SIZE(keys); i++) {
+		PyObject *name = PyList_GET_ITEM(keys, i);
+
+		if (PyUnicode_Check(name) && PyUnicode_GetLength(name) > 4 && PyUnicode_READ_CHAR(name, 0) == '_' && PyUnicode_READ_CHAR(name, 1) == '_')
+			continue; /* __builtins__, __name__ and the like at module level */
+		print_variable(s, locals, name);
+	}
+	Py_DECREF(keys);
+	Py_DECREF(locals);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_retval(struct session *s, const struct cmd_args *args)
+{
+	(void)args;
+	if (s->stop.event != EV_RETURN || s->stop.reason == STOP_POST_MORTEM) {
+		out_error(&s->out, "not yet returned: retval works at a --Return-- stop");
+		return CMD_ERROR;
+	}
+	if (s->stop.by_exception) {
+		out_printf(&s->out, "(no value: the frame is returning by an exception)\n");
+		return CMD_OK;
+	}
+	print_value(s, s->stop.retval ? s->stop.retval : Py_None, REPR_LIMIT_PRINT);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_exec(struct session *s, const struct cmd_args *args)
+{
+	return inspect_exec_statement(s, args->rest);
+}
+
+static enum cmd_result info_frame(struct session *s)
+{
+	PyFrameObject *frame = inspect_selected_frame(s);
+	PyCodeObject *code = PyFrame_GetCode(frame);
+	const char *file = debugger_selected_file(s);
+
+	out_printf(&s->out, "Frame %d of %d in thread %s\n", s->stop.selected, s->stop.depth, s->stop.tstate == s->main_tstate ? "main" : "other");
+	out_printf(&s->out, "  function: %s\n", PyUnicode_AsUTF8(compat_code_qualname(code)));
+	out_printf(&s->out, "  file: %s, line %d\n", file ? file : "?", s->stop.stack[s->stop.selected].line);
+	out_printf(&s->out, "  first line of code: %d\n", code->co_firstlineno);
+	if (s->stop.selected > 0)
+		out_printf(&s->out, "  called from: frame %d, line %d\n", s->stop.selected - 1, s->stop.stack[s->stop.selected - 1].line);
+	else
+		out_printf(&s->out, "  called from: (outermost frame)\n");
+	Py_DECREF(code);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
+{
+	static const char *const subcommands[] = {"breakpoints", "locals", "args", "frame", NULL};
+	const char *word = args->argv[0];
+	size_t len = strlen(word);
+	const char *match = NULL;
+	struct cmd_args none = {0, NULL, ""};
+
+	for (int i = 0; subcommands[i]; i++) {
+		if (strncmp(subcommands[i], word, len) == 0) {
+			if (match != NULL) {
+				out_error(&s->out, "ambiguous info subcommand: %s (use breakpoints, locals, args or frame)", word);
+				return CMD_ERROR;
+			}
+			match = subcommands[i];
+		}
+	}
+	if (match == NULL) {
+		out_error(&s->out, "unknown info subcommand: %s (use breakpoints, locals, args or frame)", word);
+		return CMD_ERROR;
+	}
+	if (strcmp(match, "breakpoints") == 0) {
+		print_breakpoint_table(s);
+		return CMD_OK;
+	}
+	if (strcmp(match, "locals") == 0)
+		return cmd_locals(s, &none);
+	if (strcmp(match, "args") == 0)
+		return cmd_args(s, &none);
+	return info_frame(s);
+}

@@ -1,0 +1,518 @@
+/* Stops and the prompt loop. One thread owns the prompt at a time; a
+ * thread that stops while another owns it waits with the GIL released. */
+#include "ctrace/debugger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctrace/commands.h"
+#include "ctrace/inspect.h"
+#include "ctrace/repl.h"
+#include "ctrace/source.h"
+#include "ctrace/tracer.h"
+
+#define PROMPT "(ctrace) "
+
+static void acquire_prompt(struct session *s)
+{
+	if (pthread_mutex_trylock(&s->prompt_lock) == 0)
+		return;
+	Py_BEGIN_ALLOW_THREADS
+	pthread_mutex_lock(&s->prompt_lock);
+	Py_END_ALLOW_THREADS
+}
+
+static const char *frame_file(struct session *s, PyFrameObject *frame)
+{
+	PyCodeObject *code = PyFrame_GetCode(frame);
+	const char *file = tracer_code_file(s, code);
+
+	Py_DECREF(code);
+	return file ? file : "<unknown>";
+}
+
+const char *debugger_selected_file(struct session *s)
+{
+	PyFrameObject *frame = inspect_selected_frame(s);
+
+	return frame ? frame_file(s, frame) : NULL;
+}
+
+void debugger_clear_stop(struct session *s)
+{
+	for (int i = 0; i < s->stop.depth; i++)
+		Py_XDECREF(s->stop.stack[i].frame);
+	free(s->stop.stack);
+	Py_CLEAR(s->stop.retval);
+	Py_CLEAR(s->stop.exception);
+	memset(&s->stop, 0, sizeof(s->stop));
+}
+
+/* Fill the stack of the stop from frame up through its callers. */
+static void build_stack(struct session *s, PyFrameObject *frame)
+{
+	int depth = 0;
+	int cap = 16;
+	struct stack_entry *stack = malloc((size_t)cap * sizeof(*stack));
+	PyFrameObject *f = (PyFrameObject *)Py_NewRef(frame);
+
+	if (stack == NULL)
+		abort();
+	while (f != NULL) {
+		if (depth == cap) {
+			cap *= 2;
+			stack = realloc(stack, (size_t)cap * sizeof(*stack));
+			if (stack == NULL)
+				abort();
+		}
+		stack[depth].frame = f;
+		stack[depth].line = PyFrame_GetLineNumber(f);
+		depth++;
+		f = PyFrame_GetBack(f);
+	}
+	/* Oldest first. */
+	for (int i = 0; i < depth / 2; i++) {
+		struct stack_entry tmp = stack[i];
+
+		stack[i] = stack[depth - 1 - i];
+		stack[depth - 1 - i] = tmp;
+	}
+	s->stop.stack = stack;
+	s->stop.depth = depth;
+	s->stop.selected = depth - 1;
+}
+
+static PyObject *code_name(PyFrameObject *frame)
+{
+	PyCodeObject *code = PyFrame_GetCode(frame);
+	PyObject *name = Py_NewRef(code->co_name);
+
+	Py_DECREF(code);
+	return name;
+}
+
+/* Print "> file(line)func()" for an entry, with the return value at a
+ * return stop of the innermost frame. */
+static void print_location_line(struct session *s, int index, const char *marker)
+{
+	struct stack_entry *e = &s->stop.stack[index];
+	PyObject *name = code_name(e->frame);
+	const char *func = PyUnicode_AsUTF8(name);
+	char *retval = NULL;
+	struct output *out = &s->out;
+
+	if (func == NULL) {
+		PyErr_Clear();
+		func = "?";
+	}
+	if (index == s->stop.depth - 1 && s->stop.event == EV_RETURN && s->stop.reason != STOP_POST_MORTEM) {
+		if (s->stop.by_exception) {
+			char *what = s->stop.retval ? inspect_format_exception(s->stop.retval) : strdup("exception");
+			size_t len = strlen(what) + 16;
+
+			retval = malloc(len);
+			if (retval == NULL)
+				abort();
+			snprintf(retval, len, "->raised %s", what);
+			free(what);
+		} else if (s->stop.retval != NULL) {
+			char *repr = inspect_repr(s, s->stop.retval, REPR_LIMIT_DISPLAY);
+			size_t len = strlen(repr) + 3;
+
+			retval = malloc(len);
+			if (retval == NULL)
+				abort();
+			snprintf(retval, len, "->%s", repr);
+			free(repr);
+		}
+	}
+	out_printf(out, "%s%s%s%s(%s%d%s)%s%s%s()%s\n", marker, out_color(out, OC_PATH), frame_file(s, e->frame), out_color(out, OC_RESET), out_color(out, OC_LINENO), e->line, out_color(out, OC_RESET), out_color(out, OC_FUNC), func, out_color(out, OC_RESET), retval ? retval : "");
+	free(retval);
+	Py_DECREF(name);
+}
+
+static void print_source_line(struct session *s, int index, const char *indent)
+{
+	struct stack_entry *e = &s->stop.stack[index];
+	PyCodeObject *code = PyFrame_GetCode(e->frame);
+	PyObject *globals = compat_frame_globals(e->frame);
+	const char *filename = PyUnicode_AsUTF8(code->co_filename);
+	char *text = filename ? source_line(filename, e->line, globals) : NULL;
+
+	if (filename == NULL)
+		PyErr_Clear();
+	if (text != NULL) {
+		const char *start = text;
+		char *safe;
+
+		while (*start == ' ' || *start == '\t')
+			start++;
+		safe = out_escape(&s->out, start, strlen(start));
+		out_printf(&s->out, "%s-> %s\n", indent, safe ? safe : "");
+		free(safe);
+		free(text);
+	}
+	Py_XDECREF(globals);
+	Py_DECREF(code);
+}
+
+void debugger_print_entry(struct session *s, int index, bool marker)
+{
+	char prefix[32];
+
+	snprintf(prefix, sizeof(prefix), "%s%3d ", marker ? ">" : " ", index);
+	print_location_line(s, index, prefix);
+	print_source_line(s, index, "      ");
+}
+
+/* Print the location of the selected frame in pdb's format. */
+static void print_location(struct session *s)
+{
+	print_location_line(s, s->stop.selected, "> ");
+	print_source_line(s, s->stop.selected, "");
+}
+
+void debugger_select(struct session *s, int index)
+{
+	s->stop.selected = index;
+	s->stop.list_next = 0;
+	print_location(s);
+}
+
+void debugger_defer_commands(struct session *s, const char *text)
+{
+	char **list = realloc(s->deferred, (s->ndeferred + 1) * sizeof(char *));
+
+	if (list == NULL)
+		abort();
+	s->deferred = list;
+	s->deferred[s->ndeferred] = strdup(text);
+	s->ndeferred++;
+}
+
+static char *pop_deferred(struct session *s)
+{
+	char *line;
+
+	if (s->ndeferred == 0)
+		return NULL;
+	line = s->deferred[0];
+	memmove(&s->deferred[0], &s->deferred[1], (s->ndeferred - 1) * sizeof(char *));
+	s->ndeferred--;
+	return line;
+}
+
+enum input_status { INPUT_LINE, INPUT_EOF, INPUT_INTERRUPT, INPUT_BATCH_DONE };
+
+/* Read the next command: deferred `;;` parts, then -c/-x commands, then
+ * the terminal or stdin (unless --batch). */
+static enum input_status next_input(struct session *s, char **line)
+{
+	enum repl_status status;
+
+	*line = pop_deferred(s);
+	if (*line != NULL)
+		return INPUT_LINE;
+	if (s->next_command < s->opts->ncommands) {
+		*line = strdup(s->opts->commands[s->next_command++].text);
+		if (!s->opts->quiet)
+			out_printf(&s->out, "%s%s\n", PROMPT, *line);
+		return INPUT_LINE;
+	}
+	if (s->opts->batch)
+		return INPUT_BATCH_DONE;
+	output_flush_program(&s->out);
+	s->at_prompt = 1;
+	Py_BEGIN_ALLOW_THREADS
+	status = repl_read(s->repl, PROMPT, line);
+	Py_END_ALLOW_THREADS
+	if (status == REPL_INTERRUPT) {
+		/* Run the Python-level SIGINT handler, which raises at the prompt. */
+		if (PyErr_CheckSignals() < 0)
+			PyErr_Clear();
+		s->at_prompt = 0;
+		return INPUT_INTERRUPT;
+	}
+	s->at_prompt = 0;
+	if (status == REPL_EOF)
+		return INPUT_EOF;
+	repl_add_history(s->repl, *line);
+	return INPUT_LINE;
+}
+
+/* Print the stop's banner lines before the location. */
+static void print_banner(struct session *s)
+{
+	struct output *out = &s->out;
+
+	if (s->stop.tstate != s->main_tstate) {
+		PyObject *threading = PyImport_ImportModule("threading");
+		PyObject *thread = threading ? PyObject_CallMethod(threading, "current_thread", NULL) : NULL;
+		PyObject *name = thread ? PyObject_GetAttrString(thread, "name") : NULL;
+		const char *utf8 = name && PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+
+		if (utf8 != NULL)
+			out_printf(out, "[thread %s]\n", utf8);
+		PyErr_Clear();
+		Py_XDECREF(name);
+		Py_XDECREF(thread);
+		Py_XDECREF(threading);
+	}
+	if (s->stop.reason == STOP_INTERRUPT)
+		out_printf(out, "\nProgram interrupted. (Use 'cont' to resume).\n");
+	if (s->hit_cond_error != NULL)
+		out_error(out, "error in condition of breakpoint %d: %s", s->hit_bp, s->hit_cond_error);
+	if (s->stop.event == EV_CALL)
+		out_printf(out, "%s--Call--%s\n", out_color(out, OC_BANNER), out_color(out, OC_RESET));
+	else if (s->stop.event == EV_RETURN)
+		out_printf(out, "%s--Return--%s\n", out_color(out, OC_BANNER), out_color(out, OC_RESET));
+	else if (s->stop.event == EV_EXCEPTION && s->stop.exception != NULL) {
+		char *text = inspect_format_exception(s->stop.exception);
+		char *safe = out_escape(out, text, strlen(text));
+
+		out_printf(out, "%s%s%s\n", out_color(out, OC_ERROR), safe ? safe : text, out_color(out, OC_RESET));
+		free(safe);
+		free(text);
+	}
+}
+
+/* Delete a temporary breakpoint at its stop, as pdb does. */
+static void finish_temporary(struct session *s, struct breakpoint *bp)
+{
+	if (!bp->temporary)
+		return;
+	out_printf(&s->out, "Deleted breakpoint %d at %s:%d\n", bp->number, bp->file, bp->line);
+	bp_delete(&s->bps, bp->number);
+}
+
+/* Run the prompt loop until a command resumes the program or quits. */
+static enum cmd_result prompt_loop(struct session *s)
+{
+	for (;;) {
+		char *line = NULL;
+		enum cmd_result result;
+		const char *command;
+
+		switch (next_input(s, &line)) {
+		case INPUT_INTERRUPT:
+			out_printf(&s->out, "--KeyboardInterrupt--\n");
+			continue;
+		case INPUT_EOF:
+			out_printf(&s->out, "\n");
+			s->quit_status = 1;
+			return CMD_QUIT;
+		case INPUT_BATCH_DONE:
+			stepper_reset(&s->step);
+			s->step.kind = STEP_NONE;
+			return CMD_RESUME;
+		case INPUT_LINE:
+			break;
+		}
+		command = line;
+		while (*command == ' ' || *command == '\t')
+			command++;
+		if (*command == '\0') {
+			free(line);
+			if (s->last_command == NULL)
+				continue;
+			line = strdup(s->last_command);
+			command = line;
+		}
+		result = command_execute(s, command);
+		free(line);
+		if (result == CMD_RESUME || result == CMD_QUIT)
+			return result;
+	}
+}
+
+/* Run the command list of the breakpoint behind this stop. Return
+ * CMD_RESUME or CMD_QUIT when one of them resumes or quits. */
+static enum cmd_result run_breakpoint_commands(struct session *s, struct breakpoint *bp)
+{
+	size_t count = bp->ncommands;
+	char **copy;
+	enum cmd_result result = CMD_OK;
+
+	if (count == 0)
+		return CMD_OK;
+	/* The list may change while it runs (`commands` inside it). */
+	copy = calloc(count, sizeof(char *));
+	if (copy == NULL)
+		abort();
+	for (size_t i = 0; i < count; i++)
+		copy[i] = strdup(bp->commands[i]);
+	for (size_t i = 0; i < count && result != CMD_RESUME && result != CMD_QUIT; i++) {
+		if (strcmp(copy[i], "silent") == 0)
+			continue;
+		result = command_execute(s, copy[i]);
+	}
+	for (size_t i = 0; i < count; i++)
+		free(copy[i]);
+	free(copy);
+	return result;
+}
+
+bool debugger_jump(struct session *s, int line)
+{
+	PyFrameObject *frame = s->stop.stack[s->stop.depth - 1].frame;
+	PyObject *value = PyLong_FromLong(line);
+	bool ok = true;
+
+	if (value == NULL) {
+		inspect_report_error(s);
+		return false;
+	}
+	if (COMPAT_JUMP_NEEDS_F_TRACE && PyObject_SetAttrString((PyObject *)frame, "f_trace", s->tracer) < 0)
+		PyErr_Clear();
+	if (PyObject_SetAttrString((PyObject *)frame, "f_lineno", value) < 0) {
+		PyObject *exc = compat_err_fetch();
+		char *why = exc ? inspect_format_exception(exc) : strdup("unknown error");
+
+		out_error(&s->out, "jump failed: %s", why);
+		free(why);
+		Py_XDECREF(exc);
+		ok = false;
+	}
+	Py_DECREF(value);
+	s->stop.stack[s->stop.depth - 1].line = PyFrame_GetLineNumber(frame);
+	if (ok)
+		s->stop.jumped = true;
+	return ok;
+}
+
+static void print_finish_value(struct session *s)
+{
+	if (s->step.kind != STEP_IN_CALLER)
+		return;
+	if (s->step.finish_by_exception)
+		out_printf(&s->out, "Run till exit: the frame returned by an exception\n");
+	else if (s->step.finish_value != NULL) {
+		char *repr = inspect_repr(s, s->step.finish_value, REPR_LIMIT_PRINT);
+
+		out_printf(&s->out, "Value returned is %s\n", repr);
+		free(repr);
+	}
+}
+
+int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception)
+{
+	struct breakpoint *bp = NULL;
+	enum cmd_result result = CMD_OK;
+
+	acquire_prompt(s);
+	if (s->quitting || s->step.kind == STEP_NONE) {
+		pthread_mutex_unlock(&s->prompt_lock);
+		return 0;
+	}
+	debugger_clear_stop(s);
+	s->stop.active = true;
+	s->stop.reason = reason;
+	s->stop.event = ev;
+	s->stop.by_exception = by_exception;
+	s->stop.tstate = PyThreadState_Get();
+	s->stop.can_jump = ev == EV_LINE && reason != STOP_BREAKPOINT_CALL;
+	if (ev == EV_RETURN)
+		s->stop.retval = Py_XNewRef(arg);
+	if (ev == EV_EXCEPTION)
+		s->stop.exception = Py_XNewRef(arg);
+	build_stack(s, frame);
+	if (reason == STOP_BREAKPOINT) {
+		bp = bp_find(&s->bps, s->hit_bp);
+		s->stop.bp_number = s->hit_bp;
+	}
+
+	print_banner(s);
+	print_finish_value(s);
+	if (bp == NULL || !bp->silent)
+		print_location(s);
+	stepper_reset(&s->step);
+	if (bp != NULL) {
+		result = run_breakpoint_commands(s, bp);
+		bp = bp_find(&s->bps, s->hit_bp);
+		if (bp != NULL)
+			finish_temporary(s, bp);
+	}
+	free(s->hit_cond_error);
+	s->hit_cond_error = NULL;
+	s->hit_bp = 0;
+	if (result != CMD_RESUME && result != CMD_QUIT)
+		result = prompt_loop(s);
+
+	debugger_clear_stop(s);
+	pthread_mutex_unlock(&s->prompt_lock);
+	if (result == CMD_QUIT) {
+		s->quitting = true;
+		PyErr_SetNone(s->quit_type);
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill the stop's stack from a traceback, oldest frame first. */
+static void build_traceback_stack(struct session *s, PyObject *tb)
+{
+	int cap = 16;
+	int depth = 0;
+	struct stack_entry *stack = malloc((size_t)cap * sizeof(*stack));
+
+	if (stack == NULL)
+		abort();
+	while (tb != NULL && tb != Py_None) {
+		PyObject *frame = PyObject_GetAttrString(tb, "tb_frame");
+		PyObject *lineno = PyObject_GetAttrString(tb, "tb_lineno");
+		PyObject *next = PyObject_GetAttrString(tb, "tb_next");
+
+		if (frame == NULL || lineno == NULL || next == NULL) {
+			PyErr_Clear();
+			Py_XDECREF(frame);
+			Py_XDECREF(lineno);
+			Py_XDECREF(next);
+			break;
+		}
+		if (depth == cap) {
+			cap *= 2;
+			stack = realloc(stack, (size_t)cap * sizeof(*stack));
+			if (stack == NULL)
+				abort();
+		}
+		stack[depth].frame = (PyFrameObject *)frame;
+		stack[depth].line = (int)PyLong_AsLong(lineno);
+		depth++;
+		Py_DECREF(lineno);
+		Py_DECREF(next); /* the traceback chain keeps it alive */
+		tb = next;
+	}
+	s->stop.stack = stack;
+	s->stop.depth = depth;
+	s->stop.selected = depth - 1;
+}
+
+int debugger_post_mortem(struct session *s, PyObject *exc)
+{
+	PyObject *tb = PyException_GetTraceback(exc);
+	enum cmd_result result;
+	int status = 1;
+
+	acquire_prompt(s);
+	debugger_clear_stop(s);
+	s->stop.active = true;
+	s->stop.reason = STOP_POST_MORTEM;
+	s->stop.event = EV_EXCEPTION;
+	s->stop.exception = Py_NewRef(exc);
+	s->stop.tstate = PyThreadState_Get();
+	build_traceback_stack(s, tb);
+	Py_XDECREF(tb);
+	if (s->stop.depth == 0) {
+		debugger_clear_stop(s);
+		pthread_mutex_unlock(&s->prompt_lock);
+		return status;
+	}
+	out_info(&s->out, "Post-mortem: the program raised an uncaught exception. 'continue' or 'quit' ends ctrace.\n");
+	print_location(s);
+	result = prompt_loop(s);
+	if (result == CMD_QUIT)
+		status = s->quit_status;
+	debugger_clear_stop(s);
+	pthread_mutex_unlock(&s->prompt_lock);
+	return status;
+}

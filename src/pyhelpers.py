@@ -1,0 +1,93 @@
+# Helpers that ctrace runs inside the embedded interpreter for work that is
+# easiest in Python and never on the hot path: finding files along
+# sys.path, the lines of a file that hold code, and where a function's
+# body starts. The build embeds this file into the ctrace binary.
+import dis
+import linecache
+import os
+import sys
+
+
+def code_lines(filename, module_globals=None):
+    """Return the sorted line numbers of filename that start code, or None."""
+    lines = linecache.getlines(filename, module_globals)
+    if not lines:
+        return None
+    try:
+        top = compile("".join(lines), filename, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, OverflowError):
+        return None
+    found = set()
+    pending = [top]
+    while pending:
+        code = pending.pop()
+        for _, line in dis.findlinestarts(code):
+            if line is not None and line > 0:
+                found.add(line)
+        pending.extend(c for c in code.co_consts if hasattr(c, "co_code"))
+    return sorted(found)
+
+
+def _existing(path):
+    return os.path.abspath(path) if os.path.isfile(path) else None
+
+
+def find_file(name):
+    """Return the absolute path that a breakpoint's FILE or MODULE means, or None."""
+    if os.path.isabs(name):
+        return _existing(name)
+    candidates = [name]
+    if not name.endswith(".py"):
+        candidates.append(name + ".py")
+        dotted = name.replace(".", os.sep)
+        candidates += [dotted + ".py", os.path.join(dotted, "__init__.py")]
+    for candidate in candidates:
+        found = _existing(candidate)
+        if found:
+            return found
+        for entry in sys.path:
+            found = _existing(os.path.join(entry or os.curdir, candidate))
+            if found:
+                return found
+    return None
+
+
+def function_location(obj):
+    """Return (file, first body line, name) of a function-like object, or None."""
+    seen = 0
+    while hasattr(obj, "__wrapped__") and seen < 100:
+        obj = obj.__wrapped__
+        seen += 1
+    obj = getattr(obj, "__func__", obj)
+    code = getattr(obj, "__code__", None)
+    if code is None:
+        return None
+    starts = sorted({line for _, line in dis.findlinestarts(code) if line})
+    body = [line for line in starts if line > code.co_firstlineno]
+    header_end = code.co_firstlineno
+    # A decorated function's first line is its first decorator: skip to
+    # the lines after the `def` header.
+    source = linecache.getlines(code.co_filename)
+    while header_end <= len(source) and not source[header_end - 1].lstrip().startswith(("def ", "async def ")):
+        header_end += 1
+    if header_end > len(source):
+        header_end = code.co_firstlineno
+    body = [line for line in starts if line > header_end] or body
+    return (code.co_filename, body[0] if body else code.co_firstlineno, code.co_name)
+
+
+def function_bounds(code):
+    """Return (first, last) source lines of a code object, for longlist."""
+    import inspect
+    try:
+        lines, first = inspect.getsourcelines(code)
+    except (OSError, TypeError):
+        return None
+    if first == 0:
+        return (1, len(lines))
+    return (first, first + len(lines) - 1)
+
+
+def pretty(value, width=80):
+    import pprint
+    return pprint.pformat(value, width=width)
