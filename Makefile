@@ -81,10 +81,12 @@ $(BUILDDIR)/obj $(BUILDDIR)/unit:
 $(BUILDDIR)/unit/%: tests/unit/%.c $(LIB_OBJS) | $(BUILDDIR)/unit
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(CMOCKA_LIBS) $(LIBS)
 
-# Build ctrace and stop it at the first line of the bundled example.
+# Build ctrace and run the bundled example without reading the terminal:
+# stop at line 52 (in total_value's loop), show the stack and two values,
+# then let the program finish.
 example: all
-	./ctrace -c where -c 'break examples/inventory.py:23' -c continue -c 'p total' \
-		-c continue --batch examples/inventory.py
+	$(BIN) --batch -c 'break examples/inventory.py:52' -c continue -c where \
+		-c 'p item, total' examples/inventory.py
 
 check: $(BIN) ctrace $(UNIT_BINS)
 	@/usr/bin/python3.11 tests/run.py --ctrace $(BIN) --unit-dir $(BUILDDIR)/unit

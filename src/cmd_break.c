@@ -85,35 +85,15 @@ static int line_with_code(struct session *s, const char *file, int line)
 
 /* Resolve a function name in the selected frame to file and first body
  * line. Return false after printing why. */
-static bool resolve_function(struct session *s, const char *name, char **file, int *line, char **func)
+/* Store the (file, line, name) tuple loc into the outputs. */
+static bool take_location(struct session *s, const char *name, PyObject *loc, char **file, int *line, char **func)
 {
-	PyObject *obj = inspect_selected_frame(s) ? inspect_eval(s, name) : NULL;
-	PyObject *loc;
-	const char *fname;
-	const char *cname;
+	const char *fname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(loc, 0));
+	const char *cname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(loc, 2));
 
-	if (obj == NULL) {
-		PyErr_Clear();
-		out_error(&s->out, "not a line number, FILE:LINE or function name: %s", name);
-		return false;
-	}
-	loc = call_helper(s, "function_location", obj);
-	Py_DECREF(obj);
-	if (loc == NULL) {
-		inspect_report_error(s);
-		return false;
-	}
-	if (loc == Py_None) {
-		Py_DECREF(loc);
-		out_error(&s->out, "not a Python function: %s (give a function, a line number or FILE:LINE)", name);
-		return false;
-	}
-	fname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(loc, 0));
-	cname = PyUnicode_AsUTF8(PyTuple_GET_ITEM(loc, 2));
 	*line = (int)PyLong_AsLong(PyTuple_GET_ITEM(loc, 1));
 	*file = fname ? canonical(fname) : NULL;
 	*func = cname ? strdup(cname) : NULL;
-	Py_DECREF(loc);
 	if (*file == NULL) {
 		PyErr_Clear();
 		out_error(&s->out, "cannot find the file of function %s", name);
@@ -121,6 +101,39 @@ static bool resolve_function(struct session *s, const char *name, char **file, i
 		return false;
 	}
 	return true;
+}
+
+/* Resolve a function name to file and first body line: evaluated in the
+ * selected frame when it exists already, else found in the source of the
+ * current file or of a module along sys.path (a pending breakpoint fires
+ * once that code runs). Return false after printing why. */
+static bool resolve_function(struct session *s, const char *name, char **file, int *line, char **func)
+{
+	PyObject *obj = inspect_selected_frame(s) ? inspect_eval(s, name) : NULL;
+	PyObject *loc;
+	bool ok;
+
+	if (obj != NULL) {
+		loc = call_helper(s, "function_location", obj);
+		Py_DECREF(obj);
+	} else {
+		const char *current = debugger_selected_file(s);
+
+		PyErr_Clear();
+		loc = PyObject_CallMethod(s->helpers, "locate_function", "ss", name, current ? current : "");
+	}
+	if (loc == NULL) {
+		inspect_report_error(s);
+		return false;
+	}
+	if (loc == Py_None) {
+		Py_DECREF(loc);
+		out_error(&s->out, "not a function, line number or FILE:LINE: %s (give FUNC, MODULE.FUNC, LINE or FILE:LINE)", name);
+		return false;
+	}
+	ok = take_location(s, name, loc, file, line, func);
+	Py_DECREF(loc);
+	return ok;
 }
 
 static bool all_digits(const char *text)
@@ -283,7 +296,7 @@ enum cmd_result cmd_tbreak(struct session *s, const struct cmd_args *args)
  * is invalid or gone. */
 static struct breakpoint *breakpoint_arg(struct session *s, const char *text)
 {
-	int number = bp_parse_number(text);
+	int number = strcmp(text, "$bpnum") == 0 ? s->bps.last_number : bp_parse_number(text);
 	struct breakpoint *bp;
 
 	if (number < 0) {

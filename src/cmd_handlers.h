@@ -2,6 +2,8 @@
 #ifndef CTRACE_CMD_HANDLERS_H
 #define CTRACE_CMD_HANDLERS_H
 
+#include <stdio.h>
+
 #include "ctrace/commands.h"
 
 #define HANDLER(name) enum cmd_result name(struct session *s, const struct cmd_args *args)
@@ -44,6 +46,20 @@ HANDLER(cmd_locals);
 HANDLER(cmd_retval);
 HANDLER(cmd_exec);
 HANDLER(cmd_info);
+
+/* cmd_session.c: breakpoint command lists, save, threads */
+HANDLER(cmd_commands);
+HANDLER(cmd_save);
+HANDLER(cmd_thread);
+void info_threads(struct session *s);
+
+/* cmd_display.c: displays, watchpoints and catchpoints */
+HANDLER(cmd_display);
+HANDLER(cmd_undisplay);
+HANDLER(cmd_watch);
+HANDLER(cmd_catch);
+void save_displays(struct session *s, FILE *fp);
+void info_watchpoints(struct session *s);
 
 /* commands.c: the session */
 HANDLER(cmd_help);

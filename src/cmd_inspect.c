@@ -196,7 +196,7 @@ static enum cmd_result info_frame(struct session *s)
 
 enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 {
-	static const char *const subcommands[] = {"breakpoints", "locals", "args", "frame", NULL};
+	static const char *const subcommands[] = {"breakpoints", "locals", "args", "frame", "threads", "display", "watchpoints", NULL};
 	const char *word = args->argv[0];
 	size_t len = strlen(word);
 	const char *match = NULL;
@@ -205,14 +205,14 @@ enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 	for (int i = 0; subcommands[i]; i++) {
 		if (strncmp(subcommands[i], word, len) == 0) {
 			if (match != NULL) {
-				out_error(&s->out, "ambiguous info subcommand: %s (use breakpoints, locals, args or frame)", word);
+				out_error(&s->out, "ambiguous info subcommand: %s (use breakpoints, locals, args, frame, threads, display or watchpoints)", word);
 				return CMD_ERROR;
 			}
 			match = subcommands[i];
 		}
 	}
 	if (match == NULL) {
-		out_error(&s->out, "unknown info subcommand: %s (use breakpoints, locals, args or frame)", word);
+		out_error(&s->out, "unknown info subcommand: %s (use breakpoints, locals, args, frame, threads, display or watchpoints)", word);
 		return CMD_ERROR;
 	}
 	if (strcmp(match, "breakpoints") == 0) {
@@ -223,5 +223,15 @@ enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 		return cmd_locals(s, &none);
 	if (strcmp(match, "args") == 0)
 		return cmd_args(s, &none);
+	if (strcmp(match, "threads") == 0) {
+		info_threads(s);
+		return CMD_OK;
+	}
+	if (strcmp(match, "display") == 0)
+		return cmd_display(s, &none);
+	if (strcmp(match, "watchpoints") == 0) {
+		info_watchpoints(s);
+		return CMD_OK;
+	}
 	return info_frame(s);
 }

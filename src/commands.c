@@ -34,19 +34,26 @@ const struct command command_table[] = {
 	{"enable", NULL, NULL, 1, ANY, 0, TOPIC_BREAK, "enable N...", "enable breakpoints", cmd_enable},
 	{"condition", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_BREAK, "condition N [EXPR]", "set the condition of breakpoint N, or remove it", cmd_condition},
 	{"ignore", NULL, NULL, 1, 2, 0, TOPIC_BREAK, "ignore N [COUNT]", "skip the next COUNT stops of breakpoint N", cmd_ignore},
+	{"commands", NULL, NULL, 0, 1, 0, TOPIC_BREAK, "commands [N]", "give breakpoint N (default: the last one) commands to run when it stops, ending with 'end'", cmd_commands},
+	{"save", NULL, NULL, 1, 1, 0, TOPIC_BREAK, "save FILE", "write the breakpoints and displays as commands that -x reads back", cmd_save},
 	{"where", "w", "bt", 0, 1, 0, TOPIC_STACK, "where [N]", "show the stack, oldest frame first; N: only the N newest frames", cmd_where},
 	{"up", "u", NULL, 0, 1, 0, TOPIC_STACK, "up [N]", "select the frame N levels up (older, default 1)", cmd_up},
 	{"down", "d", NULL, 0, 1, 0, TOPIC_STACK, "down [N]", "select the frame N levels down (newer, default 1)", cmd_down},
 	{"frame", "f", NULL, 0, 1, 0, TOPIC_STACK, "frame [N]", "select frame N as numbered by `where`, or show the selected one", cmd_frame},
 	{"list", "l", NULL, 0, 2, CF_RAW_ARGS, TOPIC_STACK, "list [FIRST[, LAST] | .]", "list source around the current line; repeat to continue", cmd_list},
 	{"longlist", "ll", NULL, 0, 0, 0, TOPIC_STACK, "longlist", "list the whole current function", cmd_longlist},
+	{"thread", NULL, NULL, 0, 1, 0, TOPIC_STACK, "thread [N]", "list the threads, or show the stack of thread N", cmd_thread},
 	{"print", "p", NULL, 1, ANY, CF_RAW_ARGS, TOPIC_DATA, "print EXPR", "show the repr of the value of EXPR", cmd_print},
 	{"pp", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_DATA, "pp EXPR", "pretty-print the value of EXPR", cmd_pp},
 	{"whatis", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_DATA, "whatis EXPR", "show the type of the value of EXPR", cmd_whatis},
+	{"display", NULL, NULL, 0, ANY, CF_RAW_ARGS, TOPIC_DATA, "display [EXPR]", "show EXPR at each stop in this frame when its value changed; no argument lists them", cmd_display},
+	{"undisplay", NULL, NULL, 0, ANY, CF_RAW_ARGS, TOPIC_DATA, "undisplay [EXPR]", "stop displaying EXPR, or every display of this frame", cmd_undisplay},
+	{"watch", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_BREAK, "watch EXPR", "stop after any line that changes the value of EXPR in this frame", cmd_watch},
+	{"catch", NULL, NULL, 0, ANY, 0, TOPIC_BREAK, "catch [TYPE... | uncaught]", "stop where an exception of TYPE (default: any) is raised", cmd_catch},
 	{"args", "a", NULL, 0, 0, 0, TOPIC_DATA, "args", "show the arguments of the current function", cmd_args},
 	{"locals", NULL, NULL, 0, 0, 0, TOPIC_DATA, "locals", "show the local variables of the selected frame", cmd_locals},
 	{"retval", "rv", NULL, 0, 0, 0, TOPIC_DATA, "retval", "show the value the frame just returned", cmd_retval},
-	{"info", "i", NULL, 1, 1, 0, TOPIC_DATA, "info breakpoints|locals|args|frame", "show breakpoints, locals, arguments or the selected frame", cmd_info},
+	{"info", "i", NULL, 1, 1, 0, TOPIC_DATA, "info breakpoints|locals|args|frame|threads|display|watchpoints", "show breakpoints, locals, arguments, the frame, threads, displays or watchpoints", cmd_info},
 	{"alias", NULL, NULL, 0, ANY, CF_RAW_ARGS, TOPIC_SESSION, "alias [NAME [COMMAND]]", "define an alias (%1..%9 and %* take arguments), or list them", cmd_alias},
 	{"unalias", NULL, NULL, 1, 1, 0, TOPIC_SESSION, "unalias NAME", "delete an alias", cmd_unalias},
 	{"!", NULL, NULL, 1, ANY, CF_RAW_ARGS | CF_NO_REPEAT, TOPIC_DATA, "!STATEMENT", "run a Python statement in the selected frame (also without '!')", cmd_exec},
@@ -313,6 +320,9 @@ static enum cmd_result run_command(struct session *s, const struct command *cmd,
 	args.rest = trimmed;
 	if (args.argc < cmd->min_args || (cmd->max_args >= 0 && args.argc > cmd->max_args)) {
 		out_error(&s->out, "usage: %s", cmd->usage);
+		result = CMD_ERROR;
+	} else if (s->stop.viewed_thread && (cmd->flags & CF_NEEDS_FRAME) && (cmd->flags & (CF_RESUMES | CF_NO_REPEAT))) {
+		out_error(&s->out, "'%s' works on the stopped thread: switch back to it with 'thread' first", cmd->name);
 		result = CMD_ERROR;
 	} else if (s->stop.reason == STOP_POST_MORTEM && (cmd->flags & CF_NEEDS_FRAME)) {
 		out_error(&s->out, "'%s' is not possible post-mortem: the program has ended (use 'continue' or 'quit' to leave)", cmd->name);

@@ -7,6 +7,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
+#include <opcode.h>
 
 #if PY_VERSION_HEX < 0x03090000
 #error "ctrace needs CPython 3.9 or newer"
@@ -174,6 +175,28 @@ static inline void compat_err_restore(PyObject *exc)
 #define compat_code_qualname(code) ((code)->co_qualname)
 #endif
 
+/* The bytecode of a code object as bytes (new reference), without the
+ * interpreter's specialisations: PyCode_GetCode arrived in 3.11. */
+#if PY_VERSION_HEX < 0x030B0000
+#define compat_code_bytes(code) Py_XNewRef((code)->co_code)
+#else
+#define compat_code_bytes(code) PyCode_GetCode(code)
+#endif
+
+/* Byte offset of the instruction a frame is executing. f_lasti counted
+ * bytes until 3.9 and code units in 3.10; PyFrame_GetLasti (3.11) gives
+ * bytes. */
+static inline int compat_frame_lasti(PyFrameObject *frame)
+{
+#if PY_VERSION_HEX < 0x030A0000
+	return frame->f_lasti;
+#elif PY_VERSION_HEX < 0x030B0000
+	return frame->f_lasti * 2;
+#else
+	return PyFrame_GetLasti(frame);
+#endif
+}
+
 /* Py_IsFinalizing became public in 3.13. */
 #if PY_VERSION_HEX < 0x030D0000
 #define compat_is_finalizing() _Py_IsFinalizing()
@@ -273,5 +296,25 @@ static inline PyObject *compat_frame_var(PyFrameObject *frame, PyObject *name, P
 	return Py_XNewRef(value);
 #endif
 }
+
+/* On 3.12 (see COMPAT_UNWIND_RETURNS_NONE) the instruction where a frame
+ * stopped tells a return by exception from a real one: RETURN_VALUE or
+ * RETURN_CONST for a return, YIELD_VALUE for a yield, anything else for
+ * an unwind. */
+enum { COMPAT_STOP_OTHER, COMPAT_STOP_RETURN, COMPAT_STOP_YIELD };
+#if COMPAT_UNWIND_RETURNS_NONE
+static inline int compat_frame_stop_kind(PyFrameObject *frame, PyObject *bytecode)
+{
+	int lasti = PyFrame_GetLasti(frame);
+	int op;
+
+	if (lasti < 0 || lasti >= PyBytes_GET_SIZE(bytecode))
+		return COMPAT_STOP_OTHER;
+	op = (unsigned char)PyBytes_AS_STRING(bytecode)[lasti];
+	if (op == RETURN_VALUE || op == RETURN_CONST)
+		return COMPAT_STOP_RETURN;
+	return op == YIELD_VALUE ? COMPAT_STOP_YIELD : COMPAT_STOP_OTHER;
+}
+#endif
 
 #endif /* CTRACE_COMPAT_H */

@@ -10,6 +10,7 @@
 #include "ctrace/repl.h"
 #include "ctrace/source.h"
 #include "ctrace/tracer.h"
+#include "ctrace/watch.h"
 
 #define PROMPT "(ctrace) "
 
@@ -38,18 +39,23 @@ const char *debugger_selected_file(struct session *s)
 	return frame ? frame_file(s, frame) : NULL;
 }
 
+static void free_stack(struct stack_entry *stack, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		Py_XDECREF(stack[i].frame);
+	free(stack);
+}
+
 void debugger_clear_stop(struct session *s)
 {
-	for (int i = 0; i < s->stop.depth; i++)
-		Py_XDECREF(s->stop.stack[i].frame);
-	free(s->stop.stack);
+	free_stack(s->stop.stack, s->stop.depth);
+	free_stack(s->stop.home_stack, s->stop.home_depth);
 	Py_CLEAR(s->stop.retval);
 	Py_CLEAR(s->stop.exception);
 	memset(&s->stop, 0, sizeof(s->stop));
 }
 
-/* Fill the stack of the stop from frame up through its callers. */
-static void build_stack(struct session *s, PyFrameObject *frame)
+struct stack_entry *debugger_collect_stack(PyFrameObject *frame, int *depth_out)
 {
 	int depth = 0;
 	int cap = 16;
@@ -77,9 +83,14 @@ static void build_stack(struct session *s, PyFrameObject *frame)
 		stack[i] = stack[depth - 1 - i];
 		stack[depth - 1 - i] = tmp;
 	}
-	s->stop.stack = stack;
-	s->stop.depth = depth;
-	s->stop.selected = depth - 1;
+	*depth_out = depth;
+	return stack;
+}
+
+static void build_stack(struct session *s, PyFrameObject *frame)
+{
+	s->stop.stack = debugger_collect_stack(frame, &s->stop.depth);
+	s->stop.selected = s->stop.depth - 1;
 }
 
 static PyObject *code_name(PyFrameObject *frame)
@@ -202,11 +213,9 @@ static char *pop_deferred(struct session *s)
 	return line;
 }
 
-enum input_status { INPUT_LINE, INPUT_EOF, INPUT_INTERRUPT, INPUT_BATCH_DONE };
-
 /* Read the next command: deferred `;;` parts, then -c/-x commands, then
  * the terminal or stdin (unless --batch). */
-static enum input_status next_input(struct session *s, char **line)
+static enum input_status next_input(struct session *s, const char *prompt, char **line)
 {
 	enum repl_status status;
 
@@ -216,7 +225,7 @@ static enum input_status next_input(struct session *s, char **line)
 	if (s->next_command < s->opts->ncommands) {
 		*line = strdup(s->opts->commands[s->next_command++].text);
 		if (!s->opts->quiet)
-			out_printf(&s->out, "%s%s\n", PROMPT, *line);
+			out_printf(&s->out, "%s%s\n", prompt, *line);
 		return INPUT_LINE;
 	}
 	if (s->opts->batch)
@@ -224,7 +233,7 @@ static enum input_status next_input(struct session *s, char **line)
 	output_flush_program(&s->out);
 	s->at_prompt = 1;
 	Py_BEGIN_ALLOW_THREADS
-	status = repl_read(s->repl, PROMPT, line);
+	status = repl_read(s->repl, prompt, line);
 	Py_END_ALLOW_THREADS
 	if (status == REPL_INTERRUPT) {
 		/* Run the Python-level SIGINT handler, which raises at the prompt. */
@@ -238,6 +247,11 @@ static enum input_status next_input(struct session *s, char **line)
 		return INPUT_EOF;
 	repl_add_history(s->repl, *line);
 	return INPUT_LINE;
+}
+
+enum input_status debugger_read_line(struct session *s, const char *prompt, char **line)
+{
+	return next_input(s, prompt, line);
 }
 
 /* Print the stop's banner lines before the location. */
@@ -260,6 +274,10 @@ static void print_banner(struct session *s)
 	}
 	if (s->stop.reason == STOP_INTERRUPT)
 		out_printf(out, "\nProgram interrupted. (Use 'cont' to resume).\n");
+	if (s->stop.reason == STOP_WATCH && s->watch_message != NULL)
+		out_printf(out, "%s", s->watch_message);
+	if (s->stop.reason == STOP_CATCH)
+		out_printf(out, "Catchpoint: exception raised\n");
 	if (s->hit_cond_error != NULL)
 		out_error(out, "error in condition of breakpoint %d: %s", s->hit_bp, s->hit_cond_error);
 	if (s->stop.event == EV_CALL)
@@ -293,7 +311,7 @@ static enum cmd_result prompt_loop(struct session *s)
 		enum cmd_result result;
 		const char *command;
 
-		switch (next_input(s, &line)) {
+		switch (next_input(s, PROMPT, &line)) {
 		case INPUT_INTERRUPT:
 			out_printf(&s->out, "--KeyboardInterrupt--\n");
 			continue;
@@ -311,6 +329,15 @@ static enum cmd_result prompt_loop(struct session *s)
 		command = line;
 		while (*command == ' ' || *command == '\t')
 			command++;
+		if (s->swallow_end) {
+			/* pdb ends a `commands` list at a resuming command; an `end`
+			 * typed after it closes that list, not a new statement. */
+			s->swallow_end = false;
+			if (strcmp(command, "end") == 0) {
+				free(line);
+				continue;
+			}
+		}
 		if (*command == '\0') {
 			free(line);
 			if (s->last_command == NULL)
@@ -394,6 +421,23 @@ static void print_finish_value(struct session *s)
 	}
 }
 
+/* Record where a stepping command was issued: the frame it waits on (or
+ * the innermost one) and that frame's current line. */
+static void set_step_origin(struct session *s)
+{
+	PyFrameObject *frame = s->step.frame ? s->step.frame : s->stop.stack[s->stop.depth - 1].frame;
+
+	if (s->step.kind != STEP_STEP && s->step.kind != STEP_NEXT && s->step.kind != STEP_UNTIL)
+		return;
+	for (int i = s->stop.depth - 1; i >= 0; i--) {
+		if (s->stop.stack[i].frame == frame) {
+			if (s->stop.event == EV_LINE || i != s->stop.depth - 1)
+				stepper_set_origin(&s->step, frame, s->stop.stack[i].line);
+			return;
+		}
+	}
+}
+
 int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception)
 {
 	struct breakpoint *bp = NULL;
@@ -425,6 +469,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	print_finish_value(s);
 	if (bp == NULL || !bp->silent)
 		print_location(s);
+	if (s->nwatches > 0)
+		watch_show_displays(s, frame);
 	stepper_reset(&s->step);
 	if (bp != NULL) {
 		result = run_breakpoint_commands(s, bp);
@@ -437,6 +483,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	s->hit_bp = 0;
 	if (result != CMD_RESUME && result != CMD_QUIT)
 		result = prompt_loop(s);
+	if (result == CMD_RESUME)
+		set_step_origin(s);
 
 	debugger_clear_stop(s);
 	pthread_mutex_unlock(&s->prompt_lock);
@@ -487,32 +535,66 @@ static void build_traceback_stack(struct session *s, PyObject *tb)
 	s->stop.selected = depth - 1;
 }
 
-int debugger_post_mortem(struct session *s, PyObject *exc)
+/* Stop at the frames of exc's traceback: post-mortem after the program
+ * ended, or (live) while an uncaught exception leaves a thread. */
+static enum cmd_result traceback_stop(struct session *s, PyObject *exc, bool live)
 {
 	PyObject *tb = PyException_GetTraceback(exc);
-	enum cmd_result result;
-	int status = 1;
+	enum cmd_result result = CMD_RESUME;
 
-	acquire_prompt(s);
 	debugger_clear_stop(s);
 	s->stop.active = true;
-	s->stop.reason = STOP_POST_MORTEM;
+	s->stop.reason = live ? STOP_CATCH : STOP_POST_MORTEM;
 	s->stop.event = EV_EXCEPTION;
 	s->stop.exception = Py_NewRef(exc);
 	s->stop.tstate = PyThreadState_Get();
 	build_traceback_stack(s, tb);
 	Py_XDECREF(tb);
-	if (s->stop.depth == 0) {
-		debugger_clear_stop(s);
-		pthread_mutex_unlock(&s->prompt_lock);
-		return status;
+	if (s->stop.depth > 0) {
+		if (live) {
+			char *text = inspect_format_exception(exc);
+
+			print_banner(s);
+			out_printf(&s->out, "Uncaught exception leaving the thread: %s\n", text);
+			free(text);
+		} else {
+			out_info(&s->out, "Post-mortem: the program raised an uncaught exception. 'continue' or 'quit' ends ctrace.\n");
+		}
+		print_location(s);
+		result = prompt_loop(s);
 	}
-	out_info(&s->out, "Post-mortem: the program raised an uncaught exception. 'continue' or 'quit' ends ctrace.\n");
-	print_location(s);
-	result = prompt_loop(s);
-	if (result == CMD_QUIT)
-		status = s->quit_status;
 	debugger_clear_stop(s);
+	return result;
+}
+
+int debugger_post_mortem(struct session *s, PyObject *exc)
+{
+	enum cmd_result result;
+
+	if (s->caught_uncaught == exc)
+		return 1;
+	acquire_prompt(s);
+	result = traceback_stop(s, exc, false);
 	pthread_mutex_unlock(&s->prompt_lock);
-	return status;
+	return result == CMD_QUIT ? s->quit_status : 1;
+}
+
+int debugger_stop_uncaught(struct session *s, PyObject *exc)
+{
+	enum cmd_result result;
+
+	acquire_prompt(s);
+	if (s->quitting || s->step.kind == STEP_NONE) {
+		pthread_mutex_unlock(&s->prompt_lock);
+		return 0;
+	}
+	Py_XSETREF(s->caught_uncaught, Py_NewRef(exc));
+	result = traceback_stop(s, exc, true);
+	pthread_mutex_unlock(&s->prompt_lock);
+	if (result == CMD_QUIT) {
+		s->quitting = true;
+		PyErr_SetNone(s->quit_type);
+		return -1;
+	}
+	return 0;
 }

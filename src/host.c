@@ -24,6 +24,7 @@
 #include "ctrace/session.h"
 #include "ctrace/tracelog.h"
 #include "ctrace/tracer.h"
+#include "ctrace/watch.h"
 
 struct session *current_session;
 
@@ -450,6 +451,7 @@ static void join_threads(void)
 static void session_free_python(struct session *s)
 {
 	debugger_clear_stop(s);
+	watch_free_all(s);
 	stepper_reset(&s->step);
 	tracer_free(s);
 	Py_CLEAR(s->main_code);

@@ -91,3 +91,50 @@ def function_bounds(code):
 def pretty(value, width=80):
     import pprint
     return pprint.pformat(value, width=width)
+
+
+def _body_line(path, qualname):
+    """Return the first body line of the function qualname (a list of
+    names, classes first) defined in the file path, or None."""
+    import ast
+    lines = linecache.getlines(path)
+    if not lines:
+        return None
+    try:
+        tree = ast.parse("".join(lines), path)
+    except (SyntaxError, ValueError):
+        return None
+    scope = tree.body
+    node = None
+    for name in qualname:
+        node = next((n for n in scope if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                     and n.name == name), None)
+        if node is None:
+            return None
+        scope = node.body
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    body = node.body
+    if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]
+    return body[0].lineno
+
+
+def locate_function(name, current_file):
+    """Find a function by name without running code: FUNC or Class.method in
+    current_file, or MODULE.FUNC with a dotted module name along sys.path.
+    Return (file, first body line, name) or None."""
+    parts = name.split(".")
+    if not all(part.isidentifier() for part in parts):
+        return None
+    candidates = [(current_file, parts)] if current_file else []
+    for i in range(len(parts) - 1, 0, -1):
+        path = find_file(".".join(parts[:i]))
+        if path and path.endswith(".py"):
+            candidates.append((path, parts[i:]))
+    for path, qualname in candidates:
+        line = _body_line(path, qualname)
+        if line:
+            return (path, line, qualname[-1])
+    return None

@@ -6,6 +6,8 @@
 void stepper_reset(struct stepper *st)
 {
 	Py_CLEAR(st->frame);
+	Py_CLEAR(st->origin);
+	st->left_origin = false;
 	Py_CLEAR(st->finish_value);
 	st->kind = STEP_CONTINUE;
 	st->line = 0;
@@ -23,6 +25,49 @@ void stepper_set(struct stepper *st, enum step_kind kind, PyFrameObject *frame, 
 	st->tstate = PyThreadState_Get();
 	st->line = line;
 	st->count = count;
+}
+
+void stepper_set_origin(struct stepper *st, PyFrameObject *frame, int line)
+{
+	Py_XSETREF(st->origin, (PyFrameObject *)Py_XNewRef(frame));
+	st->origin_line = line;
+	st->left_origin = false;
+}
+
+/* Return true when a line event repeats the origin line before any other
+ * line of the origin frame ran. */
+static bool repeats_origin(struct stepper *st, PyFrameObject *frame, enum stop_event ev, int line)
+{
+	if (st->origin == NULL || frame != st->origin || st->left_origin)
+		return false;
+	if (ev == EV_LINE && line == st->origin_line)
+		return true;
+	if (ev == EV_LINE)
+		st->left_origin = true;
+	return false;
+}
+
+bool stepper_is_yield(PyFrameObject *frame)
+{
+	PyCodeObject *code = PyFrame_GetCode(frame);
+	bool result = false;
+
+	if (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+		PyObject *bytes = compat_code_bytes(code);
+		int offset = compat_frame_lasti(frame);
+
+		if (bytes != NULL && offset >= 0 && offset < PyBytes_GET_SIZE(bytes))
+			result = (unsigned char)PyBytes_AS_STRING(bytes)[offset] == YIELD_VALUE;
+#ifdef YIELD_FROM
+		/* Before 3.11 a frame suspended in `yield from` or `await` points
+		 * at the instruction before YIELD_FROM, to repeat it on resume. */
+		if (!result && bytes != NULL && offset >= 0 && offset + 2 < PyBytes_GET_SIZE(bytes))
+			result = (unsigned char)PyBytes_AS_STRING(bytes)[offset + 2] == YIELD_FROM;
+#endif
+		Py_XDECREF(bytes);
+	}
+	Py_DECREF(code);
+	return result;
 }
 
 /* The frame waited on by `finish` returned: wait for the next line of its
@@ -52,13 +97,21 @@ bool stepper_should_stop(struct stepper *st, PyFrameObject *frame, enum stop_eve
 	case STEP_NONE:
 		return false;
 	case STEP_STEP:
+		if (repeats_origin(st, frame, ev, line))
+			return false;
 		return tstate == st->tstate;
 	case STEP_NEXT:
-		return frame == st->frame && ev != EV_CALL;
-	case STEP_UNTIL:
-		if (frame != st->frame)
+		if (frame != st->frame || ev == EV_CALL || repeats_origin(st, frame, ev, line))
 			return false;
-		return ev == EV_RETURN || ((ev == EV_LINE || ev == EV_EXCEPTION) && line >= st->line);
+		/* A generator or coroutine that yields or awaits comes back to
+		 * this frame: keep waiting for its next line. */
+		return ev != EV_RETURN || !stepper_is_yield(frame);
+	case STEP_UNTIL:
+		if (frame != st->frame || repeats_origin(st, frame, ev, line))
+			return false;
+		if (ev == EV_RETURN)
+			return !stepper_is_yield(frame);
+		return (ev == EV_LINE || ev == EV_EXCEPTION) && line >= st->line;
 	case STEP_RETURN:
 		return frame == st->frame && ev == EV_RETURN;
 	case STEP_FINISH:

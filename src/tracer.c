@@ -11,6 +11,7 @@
 #include "ctrace/path.h"
 #include "ctrace/session.h"
 #include "ctrace/tracelog.h"
+#include "ctrace/watch.h"
 
 /* What the tracer knows about one code object, kept in the code object's
  * extra slot so it dies with the code object. */
@@ -170,6 +171,10 @@ static int on_line(struct session *s, PyFrameObject *frame)
 			goto done;
 		}
 	}
+	if (s->nwatchpoints > 0 && watch_check_line(s, frame)) {
+		rc = stop_here(s, frame, STOP_WATCH, EV_LINE, NULL, false);
+		goto done;
+	}
 	if (stepper_should_stop(&s->step, frame, EV_LINE, line, PyThreadState_Get(), NULL, false)) {
 		if (!skip_counted_stop(s, frame, line))
 			rc = stop_here(s, frame, STOP_STEP, EV_LINE, NULL, false);
@@ -191,20 +196,31 @@ static int on_call(struct session *s, PyFrameObject *frame)
 static int on_return(struct session *s, PyFrameObject *frame, PyObject *arg)
 {
 	bool by_exception = arg == NULL;
+	bool stepping = s->step.kind != STEP_CONTINUE && s->step.kind != STEP_NONE;
 	int line;
+	int rc = 0;
 
 	if (COMPAT_UNWIND_RETURNS_NONE && arg == Py_None && last_exc_frame == frame)
 		by_exception = true;
 	if (last_exc_frame == frame)
 		last_exc_frame = NULL;
-	if (!s->started || s->step.kind == STEP_CONTINUE || s->step.kind == STEP_NONE)
+	if (!s->started || s->step.kind == STEP_NONE)
 		return 0;
-	line = PyFrame_GetLineNumber(frame);
-	if (!stepper_should_stop(&s->step, frame, EV_RETURN, line, PyThreadState_Get(), arg, by_exception))
-		return 0;
-	if (skip_counted_stop(s, frame, line))
-		return 0;
-	return stop_here(s, frame, STOP_STEP, EV_RETURN, by_exception ? last_exc_value : arg, by_exception);
+	if (by_exception && s->catch_uncaught && last_exc_value != NULL) {
+		PyFrameObject *caller = PyFrame_GetBack(frame);
+
+		Py_XDECREF(caller);
+		if (caller == NULL && debugger_stop_uncaught(s, last_exc_value) < 0)
+			return -1;
+	}
+	if (stepping) {
+		line = PyFrame_GetLineNumber(frame);
+		if (stepper_should_stop(&s->step, frame, EV_RETURN, line, PyThreadState_Get(), arg, by_exception) && !skip_counted_stop(s, frame, line))
+			rc = stop_here(s, frame, STOP_STEP, EV_RETURN, by_exception ? last_exc_value : arg, by_exception);
+	}
+	if (s->nwatches > 0 && (by_exception || !stepper_is_yield(frame)))
+		watch_frame_ended(s, frame);
+	return rc;
 }
 
 /* Return true for exceptions that generators and loops use for control
@@ -226,7 +242,11 @@ static int on_exception(struct session *s, PyFrameObject *frame, PyObject *arg)
 
 	last_exc_frame = frame;
 	Py_XSETREF(last_exc_value, Py_XNewRef(value));
-	if (!s->started || s->step.kind == STEP_CONTINUE || s->step.kind == STEP_NONE)
+	if (!s->started || s->step.kind == STEP_NONE)
+		return 0;
+	if ((s->catch_any || s->ncatch > 0) && watch_catch_raised(s, arg))
+		return stop_here(s, frame, STOP_CATCH, EV_EXCEPTION, value, false);
+	if (s->step.kind == STEP_CONTINUE)
 		return 0;
 	if (is_control_flow_exception(arg))
 		return 0;
@@ -406,6 +426,41 @@ static PyObject *after_fork_in_child(PyObject *self, PyObject *args)
 	Py_RETURN_NONE;
 }
 
+/* threading.excepthook: an exception that ends a thread stops there when
+ * `catch uncaught` is set, then goes to Python's own hook. */
+static PyObject *thread_excepthook(PyObject *self, PyObject *args)
+{
+	struct session *s = current_session;
+	PyObject *threading;
+	PyObject *original;
+	PyObject *result;
+
+	(void)self;
+	if (s != NULL && s->catch_uncaught && !s->quitting && s->step.kind != STEP_NONE) {
+		PyObject *value = PyObject_GetAttrString(args, "exc_value");
+
+		if (value != NULL && value != Py_None) {
+			PyThreadState *tstate = PyThreadState_Get();
+			int rc;
+
+			compat_enter_tracing(tstate);
+			rc = debugger_stop_uncaught(s, value);
+			compat_leave_tracing(tstate);
+			if (rc < 0)
+				PyErr_Clear();
+		}
+		Py_XDECREF(value);
+		PyErr_Clear();
+	}
+	threading = PyImport_ImportModule("threading");
+	original = threading ? PyObject_GetAttrString(threading, "__excepthook__") : NULL;
+	result = original ? PyObject_CallOneArg(original, args) : NULL;
+	Py_XDECREF(original);
+	Py_XDECREF(threading);
+	return result;
+}
+
+static PyMethodDef excepthook_def = {"excepthook", thread_excepthook, METH_O, NULL};
 static PyMethodDef sigint_def = {"sigint_handler", sigint_handler, METH_VARARGS, NULL};
 static PyMethodDef breakpoint_def = {"breakpointhook", (PyCFunction)(void (*)(void))breakpoint_hook, METH_VARARGS | METH_KEYWORDS, NULL};
 static PyMethodDef fork_def = {"after_fork_in_child", after_fork_in_child, METH_NOARGS, NULL};
@@ -496,6 +551,16 @@ int tracer_install(struct session *s)
 
 	if (call_function("threading", "settrace", "O", s->tracer, NULL) < 0)
 		return -1;
+	if (s->log == NULL) {
+		PyObject *hook = PyCFunction_New(&excepthook_def, NULL);
+		PyObject *threading = PyImport_ImportModule("threading");
+		int rc = hook && threading ? PyObject_SetAttrString(threading, "excepthook", hook) : -1;
+
+		Py_XDECREF(hook);
+		Py_XDECREF(threading);
+		if (rc < 0)
+			return -1;
+	}
 	PyEval_SetTrace(trace_function, s->tracer);
 	return 0;
 }

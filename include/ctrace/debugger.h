@@ -17,6 +17,10 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
  * Return the exit status to use. */
 int debugger_post_mortem(struct session *s, PyObject *exc);
 
+/* Stop for `catch uncaught`: exc (borrowed) is leaving a thread's
+ * outermost frame. Return 0, or -1 with the quit exception set. */
+int debugger_stop_uncaught(struct session *s, PyObject *exc);
+
 /* Queue the rest of a `;;` line behind a resuming command, to run at the
  * next stop. */
 void debugger_defer_commands(struct session *s, const char *text);
@@ -30,6 +34,17 @@ void debugger_select(struct session *s, int index);
 /* Make line the next line of the innermost frame (the `jump` command).
  * Return false, after printing why, when the interpreter refuses. */
 bool debugger_jump(struct session *s, int line);
+
+/* Outcome of debugger_read_line. */
+enum input_status { INPUT_LINE, INPUT_EOF, INPUT_INTERRUPT, INPUT_BATCH_DONE };
+
+/* Read one line for a command that asks for more input (`commands`),
+ * from the same sources as the prompt, showing prompt. */
+enum input_status debugger_read_line(struct session *s, const char *prompt, char **line);
+
+/* Return the stack from frame up through its callers, oldest first, with
+ * owned frame references; store its depth. */
+struct stack_entry *debugger_collect_stack(PyFrameObject *frame, int *depth);
 
 /* Release the stack of the current stop. */
 void debugger_clear_stop(struct session *s);

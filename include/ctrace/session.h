@@ -16,6 +16,16 @@
 struct repl;
 struct tracelog;
 
+/* A display (shown at stops when its value changed) or a watchpoint (a
+ * stop after the line that changed its value), tied to one frame. */
+struct watch_item {
+	int number;
+	bool is_watch;
+	PyFrameObject *frame; /* owned */
+	char *expr;
+	char *last; /* bounded repr of the last value seen, or an error text */
+};
+
 /* Why the debugger stopped. */
 enum stop_reason {
 	STOP_FIRST_LINE,
@@ -24,6 +34,8 @@ enum stop_reason {
 	STOP_INTERRUPT,
 	STOP_BREAKPOINT_CALL, /* breakpoint() in the target */
 	STOP_POST_MORTEM,
+	STOP_WATCH,
+	STOP_CATCH,
 };
 
 /* One frame of the stack shown at a stop, oldest first. */
@@ -48,6 +60,13 @@ struct stop {
 	bool can_jump;          /* a line event of the innermost frame */
 	bool jumped;            /* `jump` moved the innermost frame */
 	int bp_number;          /* the breakpoint that stopped, 0: none */
+
+	/* `thread N` shows another thread's stack; the stopped thread's own
+	 * stack waits here until `thread` switches back. */
+	struct stack_entry *home_stack;
+	int home_depth;
+	int home_selected;
+	unsigned long viewed_thread; /* thread ident shown, 0: the stopped thread */
 };
 
 struct session {
@@ -75,6 +94,7 @@ struct session {
 	bool interactive;      /* commands may come from the terminal or stdin */
 	int hit_bp;            /* number of the breakpoint behind this stop, 0: none */
 	char *hit_cond_error;  /* its condition's error, malloc'd, or NULL */
+	bool swallow_end;      /* a `commands` list ended at a resuming command */
 	char **deferred;       /* commands after a resuming one on a `;;` line */
 	size_t ndeferred;
 
@@ -84,6 +104,20 @@ struct session {
 
 	/* One thread owns the prompt at a time. */
 	pthread_mutex_t prompt_lock;
+
+	/* Displays and watchpoints, in creation order. */
+	struct watch_item *watches;
+	size_t nwatches;
+	size_t nwatchpoints;   /* how many of them are watchpoints */
+	int last_watch_number;
+	char *watch_message;   /* what the watchpoint stop reports, malloc'd */
+
+	/* `catch`: exception type names, or any exception. */
+	char **catch_types;
+	size_t ncatch;
+	bool catch_any;
+	bool catch_uncaught;
+	PyObject *caught_uncaught; /* the exception `catch uncaught` stopped for, owned */
 
 	/* Aliases, sorted by name. */
 	char **alias_names;

@@ -28,10 +28,24 @@ struct stepper {
 	long count;             /* further stops to skip for `step N`, `next N` */
 	PyObject *finish_value; /* STEP_IN_CALLER: the value returned, owned */
 	bool finish_by_exception;
+
+	/* Where the command was issued. A line event at the same line of the
+	 * same frame, before any other line of it ran, does not stop: 3.12+
+	 * report an inlined comprehension's line once per item. */
+	PyFrameObject *origin; /* owned, or NULL */
+	int origin_line;
+	bool left_origin;
 };
 
 /* Set the wait. frame is borrowed (a reference is taken) and may be NULL. */
 void stepper_set(struct stepper *st, enum step_kind kind, PyFrameObject *frame, int line);
+
+/* Record the frame and line the command was issued at (borrowed). */
+void stepper_set_origin(struct stepper *st, PyFrameObject *frame, int line);
+
+/* Return true when a RETURN event of frame is a yield or an await that
+ * suspends it, not its final return. */
+bool stepper_is_yield(PyFrameObject *frame);
 
 /* Drop the frame reference and wait for nothing but breakpoints. */
 void stepper_reset(struct stepper *st);
