@@ -195,9 +195,22 @@ static void split_condition(char *text, char **spec, char **cond)
 		*cond = NULL;
 }
 
+/* List the catchpoints after the breakpoints. */
+static void print_catchpoints(struct session *s)
+{
+	if (s->catch_any)
+		out_printf(&s->out, "    catchpoint   keep yes   exception (any type) raised\n");
+	for (size_t i = 0; i < s->ncatch; i++)
+		out_printf(&s->out, "    catchpoint   keep yes   exception %s raised\n", s->catch_types[i]);
+	if (s->catch_uncaught)
+		out_printf(&s->out, "    catchpoint   keep yes   uncaught exception\n");
+}
+
 void print_breakpoint_table(struct session *s)
 {
-	if (s->bps.count == 0) {
+	bool catches = s->catch_any || s->ncatch > 0 || s->catch_uncaught;
+
+	if (s->bps.count == 0 && !catches) {
 		out_printf(&s->out, "No breakpoints.\n");
 		return;
 	}
@@ -209,12 +222,13 @@ void print_breakpoint_table(struct session *s)
 		if (bp->cond)
 			out_printf(&s->out, "\tstop only if %s\n", bp->cond);
 		if (bp->ignore)
-			out_printf(&s->out, "\tignore next %ld hits\n", bp->ignore);
+			out_printf(&s->out, "\tignore next %ld hit%s\n", bp->ignore, bp->ignore == 1 ? "" : "s");
 		if (bp->hits)
 			out_printf(&s->out, "\tbreakpoint already hit %ld time%s\n", bp->hits, bp->hits == 1 ? "" : "s");
 		for (size_t k = 0; k < bp->ncommands; k++)
 			out_printf(&s->out, "\t\t%s\n", bp->commands[k]);
 	}
+	print_catchpoints(s);
 }
 
 static enum cmd_result set_breakpoint(struct session *s, const char *text, bool temporary)

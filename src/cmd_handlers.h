@@ -17,6 +17,7 @@ HANDLER(cmd_finish);
 HANDLER(cmd_continue);
 HANDLER(cmd_jump);
 HANDLER(cmd_quit);
+HANDLER(cmd_restart);
 
 /* cmd_break.c: breakpoints */
 HANDLER(cmd_break);
@@ -46,12 +47,16 @@ HANDLER(cmd_locals);
 HANDLER(cmd_retval);
 HANDLER(cmd_exec);
 HANDLER(cmd_info);
+HANDLER(cmd_source);
+HANDLER(cmd_interact);
 
 /* cmd_session.c: breakpoint command lists, save, threads */
 HANDLER(cmd_commands);
 HANDLER(cmd_save);
 HANDLER(cmd_thread);
 void info_threads(struct session *s);
+HANDLER(cmd_skip);
+void info_skip(struct session *s);
 
 /* cmd_display.c: displays, watchpoints and catchpoints */
 HANDLER(cmd_display);

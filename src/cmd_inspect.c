@@ -196,7 +196,7 @@ static enum cmd_result info_frame(struct session *s)
 
 enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 {
-	static const char *const subcommands[] = {"breakpoints", "locals", "args", "frame", "threads", "display", "watchpoints", NULL};
+	static const char *const subcommands[] = {"breakpoints", "locals", "args", "frame", "threads", "display", "watchpoints", "skip", NULL};
 	const char *word = args->argv[0];
 	size_t len = strlen(word);
 	const char *match = NULL;
@@ -205,14 +205,14 @@ enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 	for (int i = 0; subcommands[i]; i++) {
 		if (strncmp(subcommands[i], word, len) == 0) {
 			if (match != NULL) {
-				out_error(&s->out, "ambiguous info subcommand: %s (use breakpoints, locals, args, frame, threads, display or watchpoints)", word);
+				out_error(&s->out, "ambiguous info subcommand: %s (use breakpoints, locals, args, frame, threads, display, watchpoints or skip)", word);
 				return CMD_ERROR;
 			}
 			match = subcommands[i];
 		}
 	}
 	if (match == NULL) {
-		out_error(&s->out, "unknown info subcommand: %s (use breakpoints, locals, args, frame, threads, display or watchpoints)", word);
+		out_error(&s->out, "unknown info subcommand: %s (use breakpoints, locals, args, frame, threads, display, watchpoints or skip)", word);
 		return CMD_ERROR;
 	}
 	if (strcmp(match, "breakpoints") == 0) {
@@ -229,9 +229,126 @@ enum cmd_result cmd_info(struct session *s, const struct cmd_args *args)
 	}
 	if (strcmp(match, "display") == 0)
 		return cmd_display(s, &none);
+	if (strcmp(match, "skip") == 0) {
+		info_skip(s);
+		return CMD_OK;
+	}
 	if (strcmp(match, "watchpoints") == 0) {
 		info_watchpoints(s);
 		return CMD_OK;
 	}
 	return info_frame(s);
+}
+
+enum cmd_result cmd_source(struct session *s, const struct cmd_args *args)
+{
+	PyObject *value = inspect_eval(s, args->rest);
+	PyObject *inspect_module;
+	PyObject *found;
+	PyObject *file = NULL;
+
+	if (value == NULL) {
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	inspect_module = PyImport_ImportModule("inspect");
+	found = inspect_module ? PyObject_CallMethod(inspect_module, "getsourcelines", "O", value) : NULL;
+	if (found != NULL)
+		file = PyObject_CallMethod(inspect_module, "getsourcefile", "O", value);
+	Py_XDECREF(inspect_module);
+	Py_DECREF(value);
+	if (found == NULL || file == NULL) {
+		Py_XDECREF(found);
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	{
+		PyObject *lines = PyTuple_GET_ITEM(found, 0);
+		long first = PyLong_AsLong(PyTuple_GET_ITEM(found, 1));
+		Py_ssize_t count = PyList_GET_SIZE(lines);
+
+		if (first < 1)
+			first = 1;
+		for (Py_ssize_t i = 0; i < count; i++) {
+			const char *text = PyUnicode_AsUTF8(PyList_GET_ITEM(lines, i));
+			size_t len = text ? strlen(text) : 0;
+			char *safe;
+
+			while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+				len--;
+			safe = out_escape(&s->out, text ? text : "", len);
+			out_printf(&s->out, "%3ld  \t%s\n", first + (long)i, safe ? safe : "");
+			free(safe);
+		}
+	}
+	PyErr_Clear();
+	Py_DECREF(found);
+	Py_XDECREF(file);
+	return CMD_OK;
+}
+
+enum cmd_result cmd_interact(struct session *s, const struct cmd_args *args)
+{
+	PyObject *ns = inspect_namespace(inspect_selected_frame(s));
+	PyObject *codeop = PyImport_ImportModule("codeop");
+	char *source = NULL;
+
+	(void)args;
+	if (ns == NULL || codeop == NULL) {
+		Py_XDECREF(ns);
+		Py_XDECREF(codeop);
+		inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	out_printf(&s->out, "*interactive* (a copy of the frame's names; Ctrl-D returns to ctrace)\n");
+	for (;;) {
+		char *line = NULL;
+		enum input_status status = debugger_read_line(s, source ? "... " : ">>> ", &line);
+		PyObject *code;
+
+		if (status == INPUT_INTERRUPT) {
+			out_printf(&s->out, "KeyboardInterrupt\n");
+			free(source);
+			source = NULL;
+			continue;
+		}
+		if (status != INPUT_LINE)
+			break;
+		if (source == NULL) {
+			source = line;
+		} else {
+			size_t a = strlen(source);
+			size_t b = strlen(line);
+
+			source = realloc(source, a + b + 2);
+			if (source == NULL)
+				abort();
+			source[a] = '\n';
+			memcpy(source + a + 1, line, b + 1);
+			free(line);
+		}
+		code = PyObject_CallMethod(codeop, "compile_command", "sss", source, "<console>", "single");
+		if (code == Py_None) {
+			Py_DECREF(code);
+			continue;
+		}
+		if (code != NULL) {
+			PyObject *result = PyEval_EvalCode(code, ns, ns);
+
+			Py_DECREF(code);
+			if (result == NULL)
+				PyErr_Print();
+			Py_XDECREF(result);
+		} else {
+			PyErr_Print();
+		}
+		output_flush_program(&s->out);
+		free(source);
+		source = NULL;
+	}
+	free(source);
+	out_printf(&s->out, "\n*exit from interactive console*\n");
+	Py_DECREF(codeop);
+	Py_DECREF(ns);
+	return CMD_OK;
 }

@@ -90,7 +90,7 @@ enum cmd_result cmd_until(struct session *s, const struct cmd_args *args)
 			return CMD_ERROR;
 		}
 		if (line <= current) {
-			out_error(&s->out, "\"until\" line number is smaller than current line number: %ld <= %d (use a later line)", line, current);
+			out_error(&s->out, "'until' line number is not after the current line: %ld <= %d (use a later line)", line, current);
 			return CMD_ERROR;
 		}
 	}
@@ -126,7 +126,7 @@ enum cmd_result cmd_finish(struct session *s, const struct cmd_args *args)
 	(void)args;
 	s->step.count = 0;
 	if (s->stop.selected == 0 && !at_return_of_selected(s)) {
-		out_error(&s->out, "\"finish\" not meaningful in the outermost frame (use 'continue')");
+		out_error(&s->out, "'finish' is not possible in the outermost frame (use 'continue')");
 		return CMD_ERROR;
 	}
 	if (at_return_of_selected(s)) {
@@ -197,5 +197,29 @@ enum cmd_result cmd_quit(struct session *s, const struct cmd_args *args)
 		}
 		s->quit_status = (int)status;
 	}
+	return CMD_QUIT;
+}
+
+enum cmd_result cmd_restart(struct session *s, const struct cmd_args *args)
+{
+	for (int i = 0; i < s->restart_argc; i++)
+		free(s->restart_argv[i]);
+	free(s->restart_argv);
+	s->restart_argv = NULL;
+	s->restart_argc = 0;
+	if (args->argc > 0) {
+		s->restart_argv = calloc((size_t)args->argc, sizeof(char *));
+		if (s->restart_argv == NULL)
+			abort();
+		for (int i = 0; i < args->argc; i++)
+			s->restart_argv[i] = strdup(args->argv[i]);
+		s->restart_argc = args->argc;
+	}
+	if (s->log != NULL || s->stop.tstate != s->main_tstate) {
+		out_error(&s->out, "restart works from a stop in the main thread");
+		return CMD_ERROR;
+	}
+	s->restarting = true;
+	s->quit_status = 1;
 	return CMD_QUIT;
 }

@@ -251,3 +251,69 @@ enum cmd_result cmd_thread(struct session *s, const struct cmd_args *args)
 	Py_DECREF(list);
 	return CMD_OK;
 }
+
+static void print_skips(struct session *s)
+{
+	if (s->nskip == 0 && !s->skip_stdlib) {
+		out_printf(&s->out, "Not skipping any modules.\n");
+		return;
+	}
+	for (size_t i = 0; i < s->nskip; i++)
+		out_printf(&s->out, "%zu  %s\n", i + 1, s->skip_patterns[i]);
+	if (s->skip_stdlib)
+		out_printf(&s->out, "   stdlib (the standard library and site-packages)\n");
+}
+
+void info_skip(struct session *s)
+{
+	print_skips(s);
+}
+
+enum cmd_result cmd_skip(struct session *s, const struct cmd_args *args)
+{
+	if (args->argc == 0) {
+		print_skips(s);
+		return CMD_OK;
+	}
+	if (strcmp(args->argv[0], "delete") == 0) {
+		if (args->argc == 1) {
+			for (size_t i = 0; i < s->nskip; i++)
+				free(s->skip_patterns[i]);
+			s->nskip = 0;
+			s->skip_stdlib = false;
+			out_printf(&s->out, "Deleted every skip pattern.\n");
+		}
+		for (int k = 1; k < args->argc; k++) {
+			char *end;
+			long n = strtol(args->argv[k], &end, 10);
+
+			if (strcmp(args->argv[k], "stdlib") == 0) {
+				s->skip_stdlib = false;
+				continue;
+			}
+			if (*end != '\0' || n < 1 || (size_t)n > s->nskip) {
+				out_error(&s->out, "no skip pattern number %s (see 'info skip')", args->argv[k]);
+				return CMD_ERROR;
+			}
+			free(s->skip_patterns[n - 1]);
+			memmove(&s->skip_patterns[n - 1], &s->skip_patterns[n], (s->nskip - (size_t)n) * sizeof(char *));
+			s->nskip--;
+		}
+		s->skip_generation++;
+		return CMD_OK;
+	}
+	for (int k = 0; k < args->argc; k++) {
+		if (strcmp(args->argv[k], "stdlib") == 0) {
+			s->skip_stdlib = true;
+			out_printf(&s->out, "Skipping the standard library and site-packages.\n");
+			continue;
+		}
+		s->skip_patterns = realloc(s->skip_patterns, (s->nskip + 1) * sizeof(char *));
+		if (s->skip_patterns == NULL)
+			abort();
+		s->skip_patterns[s->nskip++] = strdup(args->argv[k]);
+		out_printf(&s->out, "Skipping modules matching %s.\n", args->argv[k]);
+	}
+	s->skip_generation++;
+	return CMD_OK;
+}

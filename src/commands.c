@@ -25,6 +25,8 @@ const struct command command_table[] = {
 	{"finish", "fin", NULL, 0, 0, CF_NEEDS_FRAME | CF_RESUMES, TOPIC_RUN, "finish", "run until this frame returns, stop in the caller, print the value", cmd_finish},
 	{"continue", "c", "cont", 0, 1, CF_RESUMES, TOPIC_RUN, "continue [N]", "run until a breakpoint; N ignores this breakpoint N-1 more times", cmd_continue},
 	{"jump", "j", NULL, 1, 1, CF_NEEDS_FRAME | CF_NO_REPEAT, TOPIC_RUN, "jump LINE", "make LINE the next line to run in the innermost frame", cmd_jump},
+	{"restart", "run", NULL, 0, ANY, CF_NO_REPEAT, TOPIC_RUN, "restart [ARGS]", "run the program again from the start, keeping breakpoints; ARGS replace sys.argv[1:]", cmd_restart},
+	{"skip", NULL, NULL, 0, ANY, 0, TOPIC_RUN, "skip [PATTERN... | stdlib | delete [N...]]", "never stop step or next in modules matching PATTERN; no argument lists them", cmd_skip},
 	{"quit", "q", "exit", 0, 1, CF_NO_REPEAT, TOPIC_RUN, "quit [N]", "end the program and ctrace with exit status N (default 1)", cmd_quit},
 	{"break", "b", NULL, 0, ANY, CF_RAW_ARGS, TOPIC_BREAK, "break [LINE | FILE:LINE | FUNC] [, COND]", "set a breakpoint; with no argument, list breakpoints", cmd_break},
 	{"tbreak", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_BREAK, "tbreak LINE | FILE:LINE | FUNC [, COND]", "set a temporary breakpoint, deleted at its first stop", cmd_tbreak},
@@ -53,7 +55,9 @@ const struct command command_table[] = {
 	{"args", "a", NULL, 0, 0, 0, TOPIC_DATA, "args", "show the arguments of the current function", cmd_args},
 	{"locals", NULL, NULL, 0, 0, 0, TOPIC_DATA, "locals", "show the local variables of the selected frame", cmd_locals},
 	{"retval", "rv", NULL, 0, 0, 0, TOPIC_DATA, "retval", "show the value the frame just returned", cmd_retval},
-	{"info", "i", NULL, 1, 1, 0, TOPIC_DATA, "info breakpoints|locals|args|frame|threads|display|watchpoints", "show breakpoints, locals, arguments, the frame, threads, displays or watchpoints", cmd_info},
+	{"info", "i", NULL, 1, 1, 0, TOPIC_DATA, "info breakpoints|locals|args|frame|threads|display|watchpoints|skip", "show breakpoints, locals, arguments, the frame, threads, displays, watchpoints or skips", cmd_info},
+	{"source", NULL, NULL, 1, ANY, CF_RAW_ARGS, TOPIC_STACK, "source EXPR", "show the source of a function, class or module", cmd_source},
+	{"interact", NULL, NULL, 0, 0, CF_NO_REPEAT, TOPIC_DATA, "interact", "start a Python console over a copy of the frame's names", cmd_interact},
 	{"alias", NULL, NULL, 0, ANY, CF_RAW_ARGS, TOPIC_SESSION, "alias [NAME [COMMAND]]", "define an alias (%1..%9 and %* take arguments), or list them", cmd_alias},
 	{"unalias", NULL, NULL, 1, 1, 0, TOPIC_SESSION, "unalias NAME", "delete an alias", cmd_unalias},
 	{"!", NULL, NULL, 1, ANY, CF_RAW_ARGS | CF_NO_REPEAT, TOPIC_DATA, "!STATEMENT", "run a Python statement in the selected frame (also without '!')", cmd_exec},
@@ -479,17 +483,17 @@ enum cmd_result cmd_help(struct session *s, const struct cmd_args *args)
 		out_printf(&s->out, "%s:\n", topic_names[topic]);
 		for (size_t i = 0; i < command_count; i++) {
 			const struct command *c = &command_table[i];
-			char names[48];
+			char names[96];
 
 			if ((int)c->topic != topic)
 				continue;
 			if (c->alias && c->alias2)
-				snprintf(names, sizeof(names), "%s (%s, %s)", c->name, c->alias, c->alias2);
+				snprintf(names, sizeof(names), "%s (%s, %s)", c->usage, c->alias, c->alias2);
 			else if (c->alias)
-				snprintf(names, sizeof(names), "%s (%s)", c->name, c->alias);
+				snprintf(names, sizeof(names), "%s (%s)", c->usage, c->alias);
 			else
-				snprintf(names, sizeof(names), "%s", c->name);
-			out_printf(&s->out, "  %-22s %s\n", names, c->summary);
+				snprintf(names, sizeof(names), "%s", c->usage);
+			out_printf(&s->out, "  %s\n      %s\n", names, c->summary);
 		}
 	}
 	out_printf(&s->out, "Any other line runs as a Python statement in the selected frame.\n"

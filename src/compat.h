@@ -298,9 +298,9 @@ static inline PyObject *compat_frame_var(PyFrameObject *frame, PyObject *name, P
 }
 
 /* On 3.12 (see COMPAT_UNWIND_RETURNS_NONE) the instruction where a frame
- * stopped tells a return by exception from a real one: RETURN_VALUE or
- * RETURN_CONST for a return, YIELD_VALUE for a yield, anything else for
- * an unwind. */
+ * stopped distinguishes a return by exception from a real one:
+ * RETURN_VALUE or RETURN_CONST for a return, YIELD_VALUE for a yield,
+ * anything else for an unwind. */
 enum { COMPAT_STOP_OTHER, COMPAT_STOP_RETURN, COMPAT_STOP_YIELD };
 #if COMPAT_UNWIND_RETURNS_NONE
 static inline int compat_frame_stop_kind(PyFrameObject *frame, PyObject *bytecode)

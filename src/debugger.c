@@ -276,7 +276,9 @@ static void print_banner(struct session *s)
 		out_printf(out, "\nProgram interrupted. (Use 'cont' to resume).\n");
 	if (s->stop.reason == STOP_WATCH && s->watch_message != NULL)
 		out_printf(out, "%s", s->watch_message);
-	if (s->stop.reason == STOP_CATCH)
+	if (s->stop.reason == STOP_CATCH && s->stop.exception != NULL && s->stop.exception == s->caught_uncaught)
+		out_printf(out, "Catchpoint: uncaught exception leaving the thread\n");
+	else if (s->stop.reason == STOP_CATCH)
 		out_printf(out, "Catchpoint: exception raised\n");
 	if (s->hit_cond_error != NULL)
 		out_error(out, "error in condition of breakpoint %d: %s", s->hit_bp, s->hit_cond_error);
@@ -467,7 +469,9 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 
 	print_banner(s);
 	print_finish_value(s);
-	if (bp == NULL || !bp->silent)
+	/* --batch with nothing left to run: the location would only be noise
+	 * in a CI log. */
+	if ((bp == NULL || !bp->silent) && !(s->opts->batch && s->next_command >= s->opts->ncommands && s->ndeferred == 0 && bp == NULL))
 		print_location(s);
 	if (s->nwatches > 0)
 		watch_show_displays(s, frame);
@@ -485,6 +489,7 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 		result = prompt_loop(s);
 	if (result == CMD_RESUME)
 		set_step_origin(s);
+	s->skip_reported = false;
 
 	debugger_clear_stop(s);
 	pthread_mutex_unlock(&s->prompt_lock);
@@ -537,9 +542,9 @@ static void build_traceback_stack(struct session *s, PyObject *tb)
 
 /* Stop at the frames of exc's traceback: post-mortem after the program
  * ended, or (live) while an uncaught exception leaves a thread. */
-static enum cmd_result traceback_stop(struct session *s, PyObject *exc, bool live)
+static enum cmd_result traceback_stop(struct session *s, PyObject *exc, PyObject *traceback, bool live)
 {
-	PyObject *tb = PyException_GetTraceback(exc);
+	PyObject *tb = traceback && traceback != Py_None ? Py_NewRef(traceback) : PyException_GetTraceback(exc);
 	enum cmd_result result = CMD_RESUME;
 
 	debugger_clear_stop(s);
@@ -552,11 +557,7 @@ static enum cmd_result traceback_stop(struct session *s, PyObject *exc, bool liv
 	Py_XDECREF(tb);
 	if (s->stop.depth > 0) {
 		if (live) {
-			char *text = inspect_format_exception(exc);
-
 			print_banner(s);
-			out_printf(&s->out, "Uncaught exception leaving the thread: %s\n", text);
-			free(text);
 		} else {
 			out_info(&s->out, "Post-mortem: the program raised an uncaught exception. 'continue' or 'quit' ends ctrace.\n");
 		}
@@ -574,12 +575,12 @@ int debugger_post_mortem(struct session *s, PyObject *exc)
 	if (s->caught_uncaught == exc)
 		return 1;
 	acquire_prompt(s);
-	result = traceback_stop(s, exc, false);
+	result = traceback_stop(s, exc, NULL, false);
 	pthread_mutex_unlock(&s->prompt_lock);
 	return result == CMD_QUIT ? s->quit_status : 1;
 }
 
-int debugger_stop_uncaught(struct session *s, PyObject *exc)
+int debugger_stop_uncaught(struct session *s, PyObject *exc, PyObject *traceback)
 {
 	enum cmd_result result;
 
@@ -589,7 +590,7 @@ int debugger_stop_uncaught(struct session *s, PyObject *exc)
 		return 0;
 	}
 	Py_XSETREF(s->caught_uncaught, Py_NewRef(exc));
-	result = traceback_stop(s, exc, true);
+	result = traceback_stop(s, exc, traceback, true);
 	pthread_mutex_unlock(&s->prompt_lock);
 	if (result == CMD_QUIT) {
 		s->quitting = true;

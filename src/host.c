@@ -176,6 +176,10 @@ static int prepend_sys_path(const char *dir)
 	entry = PyUnicode_DecodeFSDefault(dir);
 	if (entry == NULL)
 		return -1;
+	if (PyList_GET_SIZE(path) > 0 && PyUnicode_Compare(PyList_GET_ITEM(path, 0), entry) == 0) {
+		Py_DECREF(entry);
+		return 0; /* already there: a restart */
+	}
 	rc = PyList_Insert(path, 0, entry);
 	Py_DECREF(entry);
 	return rc;
@@ -371,7 +375,7 @@ static void finish_exception(struct session *s, PyObject *exc, struct outcome *o
 {
 	if (PyObject_TypeCheck(exc, (PyTypeObject *)s->quit_type)) {
 		out->status = s->quit_status;
-		out->quit = true;
+		out->quit = !s->restarting;
 		return;
 	}
 	if (PyErr_GivenExceptionMatches(exc, PyExc_SystemExit)) {
@@ -521,12 +525,84 @@ static int open_frontend(struct session *s)
 	return 0;
 }
 
+/* Run the compiled target once and record how it ended. */
+static void run_target(struct session *s, struct outcome *outcome)
+{
+	PyObject *main_module = PyImport_AddModule("__main__"); /* borrowed */
+	PyObject *globals = PyModule_GetDict(main_module);
+	PyObject *result = PyEval_EvalCode(s->main_code, globals, globals);
+
+	tracer_uninstall(s);
+	if (result == NULL) {
+		PyObject *exc = compat_err_fetch();
+
+		if (exc != NULL)
+			finish_exception(s, exc, outcome);
+		Py_XDECREF(exc);
+	}
+	Py_XDECREF(result);
+}
+
+/* Make the interpreter ready to run the target again for `restart`:
+ * a fresh __main__ namespace and the new sys.argv. Breakpoints stay;
+ * displays and watchpoints belonged to frames that are gone. */
+static int reset_for_restart(struct session *s)
+{
+	PyObject *main_module = PyImport_AddModule("__main__"); /* borrowed */
+	PyObject *globals = PyModule_GetDict(main_module);
+	PyObject *builtins = PyDict_GetItemString(globals, "__builtins__"); /* borrowed */
+	PyObject *argv = PySys_GetObject("argv"); /* borrowed */
+
+	Py_XINCREF(builtins);
+	PyDict_Clear(globals);
+	if (builtins != NULL) {
+		PyDict_SetItemString(globals, "__builtins__", builtins);
+		Py_DECREF(builtins);
+	}
+	if (set_item(globals, "__name__", PyUnicode_FromString("__main__")) < 0)
+		return -1;
+	if (argv != NULL && PyList_Check(argv) && s->restart_argv != NULL) {
+		if (PyList_SetSlice(argv, 1, PyList_GET_SIZE(argv), NULL) < 0)
+			return -1;
+		for (int i = 0; i < s->restart_argc; i++) {
+			PyObject *arg = PyUnicode_DecodeFSDefault(s->restart_argv[i]);
+
+			if (arg == NULL || PyList_Append(argv, arg) < 0) {
+				Py_XDECREF(arg);
+				return -1;
+			}
+			Py_DECREF(arg);
+		}
+	}
+	if (!s->opts->run_module && argv != NULL && PyList_Check(argv) && PyList_GET_SIZE(argv) > 0)
+		PyList_SetItem(argv, 0, PyUnicode_DecodeFSDefault(s->opts->target));
+	out_printf(&s->out, "Restarting %s with arguments:\n\t", s->opts->target);
+	for (Py_ssize_t i = 1; argv != NULL && i < PyList_GET_SIZE(argv); i++) {
+		const char *text = PyUnicode_AsUTF8(PyList_GET_ITEM(argv, i));
+
+		out_printf(&s->out, "%s%s", i > 1 ? " " : "", text ? text : "?");
+	}
+	out_printf(&s->out, "\n");
+	PyErr_Clear();
+
+	Py_CLEAR(s->main_code);
+	free(s->main_file);
+	s->main_file = NULL;
+	debugger_clear_stop(s);
+	watch_free_all(s);
+	stepper_reset(&s->step);
+	s->started = false;
+	s->quitting = false;
+	s->restarting = false;
+	s->interrupt_requested = 0;
+	return 0;
+}
+
 int host_run(struct options *opts)
 {
 	struct session session;
 	struct session *s = &session;
 	struct outcome outcome = {0, false, false, NULL};
-	PyObject *result;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
@@ -549,33 +625,37 @@ int host_run(struct options *opts)
 		outcome.status = STATUS_USAGE;
 		goto finalize;
 	}
-	outcome.status = prepare_target(s);
-	if (outcome.status != 0)
-		goto finalize;
-	outcome.status = open_frontend(s);
-	if (outcome.status != 0)
-		goto finalize;
-	if (tracer_init(s) < 0 || tracer_install(s) < 0) {
-		PyErr_Print();
-		outcome.status = STATUS_USAGE;
-		goto finalize;
+	for (bool first = true;; first = false) {
+		outcome.status = prepare_target(s);
+		if (outcome.status != 0)
+			goto finalize;
+		if (first) {
+			outcome.status = open_frontend(s);
+			if (outcome.status != 0)
+				goto finalize;
+			if (tracer_init(s) < 0) {
+				PyErr_Print();
+				outcome.status = STATUS_USAGE;
+				goto finalize;
+			}
+		}
+		if (tracer_install(s) < 0) {
+			PyErr_Print();
+			outcome.status = STATUS_USAGE;
+			goto finalize;
+		}
+		run_target(s, &outcome);
+		if (!s->restarting)
+			break;
+		if (reset_for_restart(s) < 0) {
+			PyErr_Print();
+			outcome.status = STATUS_USAGE;
+			goto finalize;
+		}
+		outcome.quit = false;
+		outcome.status = 0;
+		Py_CLEAR(outcome.uncaught);
 	}
-
-	{
-		PyObject *main_module = PyImport_AddModule("__main__"); /* borrowed */
-		PyObject *globals = PyModule_GetDict(main_module);
-
-		result = PyEval_EvalCode(s->main_code, globals, globals);
-	}
-	tracer_uninstall(s);
-	if (result == NULL) {
-		PyObject *exc = compat_err_fetch();
-
-		if (exc != NULL)
-			finish_exception(s, exc, &outcome);
-		Py_XDECREF(exc);
-	}
-	Py_XDECREF(result);
 	if (outcome.quit) {
 		/* quit ends the program now: no waiting for its threads, no
 		 * atexit handlers. */

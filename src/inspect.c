@@ -30,8 +30,61 @@ static const char *skip_space(const char *text)
 	return text;
 }
 
+/* Return true when code defines nested scopes (lambdas, comprehensions,
+ * generator expressions), which cannot see a function frame's locals
+ * when run with separate globals and locals. */
+static bool has_nested_code(PyObject *code)
+{
+	PyObject *consts = ((PyCodeObject *)code)->co_consts;
+
+	for (Py_ssize_t i = 0; consts && i < PyTuple_GET_SIZE(consts); i++)
+		if (PyCode_Check(PyTuple_GET_ITEM(consts, i)))
+			return true;
+	return false;
+}
+
+/* Copy names that code run with merged globals bound at module level back
+ * into the real globals, leaving the frame's own locals alone. */
+static void write_back_globals(PyObject *merged, PyObject *globals, PyObject *locals)
+{
+	PyObject *key;
+	PyObject *value;
+	Py_ssize_t pos = 0;
+
+	while (PyDict_Next(merged, &pos, &key, &value)) {
+		PyObject *old;
+		int in_locals = PyMapping_HasKey(locals, key);
+
+		if (in_locals)
+			continue;
+		old = PyDict_GetItemWithError(globals, key); /* borrowed */
+		if (old != value && PyDict_SetItem(globals, key, value) < 0)
+			PyErr_Clear();
+	}
+	PyErr_Clear();
+}
+
+PyObject *inspect_namespace(PyFrameObject *frame)
+{
+	PyObject *globals = compat_frame_globals(frame);
+	PyObject *locals = inspect_frame_locals(frame);
+	PyObject *merged = NULL;
+
+	if (globals != NULL && locals != NULL) {
+		merged = PyDict_Copy(globals);
+		if (merged != NULL && locals != globals && PyDict_Merge(merged, locals, 1) < 0)
+			Py_CLEAR(merged);
+	}
+	Py_XDECREF(globals);
+	Py_XDECREF(locals);
+	return merged;
+}
+
 /* Evaluate source compiled in mode (Py_eval_input or Py_single_input)
- * in frame's namespaces and write changed locals back. */
+ * in frame's namespaces and write changed locals back. Code with nested
+ * scopes runs with the locals merged into its globals, so comprehensions
+ * and lambdas typed at the prompt see the frame's locals on every
+ * version. */
 static PyObject *run_in_frame(PyFrameObject *frame, const char *source, int mode)
 {
 	PyObject *globals = compat_frame_globals(frame);
@@ -44,7 +97,20 @@ static PyObject *run_in_frame(PyFrameObject *frame, const char *source, int mode
 	code = Py_CompileString(source, "<stdin>", mode);
 	if (code == NULL)
 		goto done;
-	result = PyEval_EvalCode(code, globals, locals);
+	if (locals != globals && has_nested_code(code)) {
+		PyObject *merged = PyDict_Copy(globals);
+
+		if (merged == NULL || PyDict_Merge(merged, locals, 1) < 0) {
+			Py_XDECREF(merged);
+			goto done;
+		}
+		result = PyEval_EvalCode(code, merged, mode == Py_eval_input ? merged : locals);
+		if (mode != Py_eval_input)
+			write_back_globals(merged, globals, locals);
+		Py_DECREF(merged);
+	} else {
+		result = PyEval_EvalCode(code, globals, locals);
+	}
 	if (locals != globals && mode != Py_eval_input)
 		compat_locals_write_back(frame);
 done:
@@ -97,6 +163,58 @@ static PyObject *prompt_displayhook(PyObject *self, PyObject *value)
 
 static PyMethodDef displayhook_def = {"displayhook", prompt_displayhook, METH_O, NULL};
 
+/* Return 1 when source is a complete statement, 0 when it needs more
+ * lines, -1 with the exception set when it can never compile. */
+static int statement_complete(const char *source)
+{
+	PyObject *codeop = PyImport_ImportModule("codeop");
+	PyObject *code;
+	int complete;
+
+	if (codeop == NULL)
+		return -1;
+	code = PyObject_CallMethod(codeop, "compile_command", "sss", source, "<stdin>", "single");
+	Py_DECREF(codeop);
+	if (code == NULL)
+		return -1;
+	complete = code != Py_None;
+	Py_DECREF(code);
+	return complete;
+}
+
+/* Read continuation lines ("... " prompt) until text forms a complete
+ * statement. Return the malloc'd source, or NULL when input ended or the
+ * statement is invalid (the error is left set). */
+static char *read_statement(struct session *s, const char *text)
+{
+	size_t len = strlen(text);
+	char *source = malloc(len + 2);
+
+	if (source == NULL)
+		abort();
+	memcpy(source, text, len + 1);
+	for (;;) {
+		int complete = statement_complete(source);
+		char *line = NULL;
+		size_t more;
+
+		if (complete != 0)
+			return complete > 0 ? source : (free(source), NULL);
+		if (debugger_read_line(s, "... ", &line) != INPUT_LINE) {
+			free(source);
+			return NULL;
+		}
+		more = strlen(line);
+		source = realloc(source, len + more + 3);
+		if (source == NULL)
+			abort();
+		source[len++] = '\n';
+		memcpy(source + len, line, more + 1);
+		len += more;
+		free(line);
+	}
+}
+
 enum cmd_result inspect_exec_statement(struct session *s, const char *text)
 {
 	PyFrameObject *frame = inspect_selected_frame(s);
@@ -105,6 +223,7 @@ enum cmd_result inspect_exec_statement(struct session *s, const char *text)
 	PyObject *result;
 	size_t len;
 	char *source;
+	char *statement;
 
 	text = skip_space(text);
 	if (*text == '\0')
@@ -113,11 +232,18 @@ enum cmd_result inspect_exec_statement(struct session *s, const char *text)
 		out_error(&s->out, "no frame is selected");
 		return CMD_ERROR;
 	}
-	len = strlen(text);
+	statement = read_statement(s, text);
+	if (statement == NULL) {
+		if (PyErr_Occurred())
+			inspect_report_error(s);
+		return CMD_ERROR;
+	}
+	len = strlen(statement);
 	source = malloc(len + 2);
 	if (source == NULL)
 		abort();
-	memcpy(source, text, len);
+	memcpy(source, statement, len);
+	free(statement);
 	/* Single-input mode needs the final newline for compound statements. */
 	source[len] = '\n';
 	source[len + 1] = '\0';

@@ -138,3 +138,28 @@ def locate_function(name, current_file):
         if line:
             return (path, line, qualname[-1])
     return None
+
+
+def _stdlib_dirs():
+    import sysconfig
+    paths = sysconfig.get_paths()
+    dirs = {paths.get(key) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    for entry in sys.path:
+        if entry.endswith(("site-packages", "dist-packages")):
+            dirs.add(entry)
+    return tuple(os.path.realpath(d) + os.sep for d in dirs if d)
+
+
+def is_skipped(module, filename, patterns, stdlib):
+    """Return True when a frame of module (its __name__) in filename matches
+    a `skip` pattern: a glob on the module name or file path, or a dotted
+    module prefix; `stdlib` covers the standard library and site-packages."""
+    import fnmatch
+    if stdlib and filename and os.path.realpath(filename).startswith(_stdlib_dirs()):
+        return True
+    for pattern in patterns:
+        if module and (fnmatch.fnmatchcase(module, pattern) or module.startswith(pattern + ".") or module == pattern):
+            return True
+        if filename and fnmatch.fnmatchcase(filename, pattern):
+            return True
+    return False

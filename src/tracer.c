@@ -18,6 +18,8 @@
 struct code_info {
 	unsigned generation; /* breakpoint table generation has_bp was computed for */
 	bool has_bp;         /* an enabled breakpoint is in this code's file */
+	unsigned skip_generation; /* skip list generation `skipped` is for, plus 1 */
+	bool skipped;        /* step and next do not stop in this code */
 	char *file;          /* canonical file name */
 };
 
@@ -27,6 +29,7 @@ static Py_ssize_t code_extra_index = -1;
  * exception. A RETURN right after it in the same frame is an unwind. */
 static _Thread_local PyFrameObject *last_exc_frame;
 static _Thread_local PyObject *last_exc_value;
+static _Thread_local PyObject *last_exc_traceback; /* 3.11 attaches it to the value late */
 
 static void free_code_info(void *ptr)
 {
@@ -130,8 +133,59 @@ static bool skip_counted_stop(struct session *s, PyFrameObject *frame, int line)
 	return true;
 }
 
+/* Return true when `skip` patterns cover frame's code. */
+static bool frame_skipped(struct session *s, PyFrameObject *frame)
+{
+	PyCodeObject *code;
+	struct code_info *info;
+
+	if (s->nskip == 0 && !s->skip_stdlib)
+		return false;
+	code = PyFrame_GetCode(frame);
+	info = code_info_get(s, code);
+	if (info != NULL && info->skip_generation != s->skip_generation + 1) {
+		PyObject *globals = compat_frame_globals(frame);
+		PyObject *module = globals ? PyDict_GetItemString(globals, "__name__") : NULL; /* borrowed */
+		PyObject *patterns = PyList_New(0);
+		PyObject *result;
+
+		for (size_t i = 0; patterns && i < s->nskip; i++) {
+			PyObject *p = PyUnicode_FromString(s->skip_patterns[i]);
+
+			if (p == NULL || PyList_Append(patterns, p) < 0)
+				PyErr_Clear();
+			Py_XDECREF(p);
+		}
+		result = patterns ? PyObject_CallMethod(s->helpers, "is_skipped", "OsOO", module ? module : Py_None, info->file, patterns, s->skip_stdlib ? Py_True : Py_False) : NULL;
+		info->skipped = result != NULL && PyObject_IsTrue(result) == 1;
+		info->skip_generation = s->skip_generation + 1;
+		PyErr_Clear();
+		Py_XDECREF(result);
+		Py_XDECREF(patterns);
+		Py_XDECREF(globals);
+	}
+	Py_DECREF(code);
+	return info != NULL && info->skipped;
+}
+
 static int stop_here(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception)
 {
+	if (reason == STOP_STEP && frame_skipped(s, frame)) {
+		/* Keep stepping until code outside the skip list runs. */
+		if (!s->skip_reported) {
+			PyObject *globals = compat_frame_globals(frame);
+			PyObject *module = globals ? PyDict_GetItemString(globals, "__name__") : NULL;
+			const char *name = module && PyUnicode_Check(module) ? PyUnicode_AsUTF8(module) : NULL;
+
+			out_info(&s->out, "Stepping past frames of skipped module %s\n", name ? name : "?");
+			PyErr_Clear();
+			Py_XDECREF(globals);
+			s->skip_reported = true;
+		}
+		if (s->step.kind != STEP_STEP)
+			stepper_set(&s->step, STEP_STEP, NULL, 0);
+		return 0;
+	}
 	return debugger_stop(s, frame, reason, ev, arg, by_exception);
 }
 
@@ -210,7 +264,7 @@ static int on_return(struct session *s, PyFrameObject *frame, PyObject *arg)
 		PyFrameObject *caller = PyFrame_GetBack(frame);
 
 		Py_XDECREF(caller);
-		if (caller == NULL && debugger_stop_uncaught(s, last_exc_value) < 0)
+		if (caller == NULL && debugger_stop_uncaught(s, last_exc_value, last_exc_traceback) < 0)
 			return -1;
 	}
 	if (stepping) {
@@ -242,6 +296,7 @@ static int on_exception(struct session *s, PyFrameObject *frame, PyObject *arg)
 
 	last_exc_frame = frame;
 	Py_XSETREF(last_exc_value, Py_XNewRef(value));
+	Py_XSETREF(last_exc_traceback, PyTuple_Check(arg) && PyTuple_GET_SIZE(arg) >= 3 ? Py_NewRef(PyTuple_GET_ITEM(arg, 2)) : NULL);
 	if (!s->started || s->step.kind == STEP_NONE)
 		return 0;
 	if ((s->catch_any || s->ncatch > 0) && watch_catch_raised(s, arg))
@@ -444,7 +499,7 @@ static PyObject *thread_excepthook(PyObject *self, PyObject *args)
 			int rc;
 
 			compat_enter_tracing(tstate);
-			rc = debugger_stop_uncaught(s, value);
+			rc = debugger_stop_uncaught(s, value, NULL);
 			compat_leave_tracing(tstate);
 			if (rc < 0)
 				PyErr_Clear();
@@ -581,4 +636,5 @@ void tracer_free(struct session *s)
 	Py_CLEAR(s->tracer);
 	Py_CLEAR(s->quit_type);
 	Py_CLEAR(last_exc_value);
+	Py_CLEAR(last_exc_traceback);
 }

@@ -18,8 +18,9 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 int debugger_post_mortem(struct session *s, PyObject *exc);
 
 /* Stop for `catch uncaught`: exc (borrowed) is leaving a thread's
- * outermost frame. Return 0, or -1 with the quit exception set. */
-int debugger_stop_uncaught(struct session *s, PyObject *exc);
+ * outermost frame. traceback (borrowed, may be NULL: then exc's own) gives
+ * the frames. Return 0, or -1 with the quit exception set. */
+int debugger_stop_uncaught(struct session *s, PyObject *exc, PyObject *traceback);
 
 /* Queue the rest of a `;;` line behind a resuming command, to run at the
  * next stop. */

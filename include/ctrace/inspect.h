@@ -43,6 +43,10 @@ char *inspect_format_exception(PyObject *exc);
  * before 3.13, a write-through proxy from 3.13. */
 PyObject *inspect_frame_locals(PyFrameObject *frame);
 
+/* Return a new dict with frame's globals updated by its locals: the
+ * namespace of `interact`. NULL with the exception set on failure. */
+PyObject *inspect_namespace(PyFrameObject *frame);
+
 /* Return 1 when condition cond is true in frame, 0 when false, -1 with
  * the Python exception set when it raised. */
 int inspect_condition(struct session *s, PyFrameObject *frame, const char *cond);

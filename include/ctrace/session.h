@@ -119,6 +119,18 @@ struct session {
 	bool catch_uncaught;
 	PyObject *caught_uncaught; /* the exception `catch uncaught` stopped for, owned */
 
+	/* `skip`: module patterns that step and next never stop in. */
+	char **skip_patterns;
+	size_t nskip;
+	bool skip_stdlib;
+	unsigned skip_generation; /* bumped when the skip list changes */
+	bool skip_reported;       /* the current command said it skipped frames */
+
+	/* `restart`: the program is unwinding to run again. */
+	bool restarting;
+	char **restart_argv; /* new sys.argv[1:], or NULL to keep it */
+	int restart_argc;
+
 	/* Aliases, sorted by name. */
 	char **alias_names;
 	char **alias_values;
