@@ -13,6 +13,9 @@
 #include "ctrace/watch.h"
 
 #define PROMPT "(ctrace) "
+/* The coloured prompt marks its escape sequences with \1, so that libedit
+ * leaves them out of the cursor position (EL_PROMPT_ESC). */
+#define PROMPT_COLOR "\1\033[1;34m\1(ctrace)\1\033[0m\1 "
 
 static void acquire_prompt(struct session *s)
 {
@@ -159,6 +162,12 @@ static void print_source_line(struct session *s, int index, const char *indent)
 		while (*start == ' ' || *start == '\t')
 			start++;
 		safe = out_escape(&s->out, start, strlen(start));
+		if (safe != NULL && s->out.color) {
+			char *colored = source_highlight(&s->out, safe);
+
+			free(safe);
+			safe = colored;
+		}
 		out_printf(&s->out, "%s-> %s\n", indent, safe ? safe : "");
 		free(safe);
 		free(text);
@@ -213,6 +222,20 @@ static char *pop_deferred(struct session *s)
 	return line;
 }
 
+/* Show a queued command after its prompt, without the prompt's \1
+ * markers, which only libedit understands. */
+static void echo_command(struct session *s, const char *prompt, const char *line)
+{
+	char shown[64];
+	size_t n = 0;
+
+	for (const char *p = prompt; *p && n + 1 < sizeof(shown); p++)
+		if (*p != '\1')
+			shown[n++] = *p;
+	shown[n] = '\0';
+	out_printf(&s->out, "%s%s\n", shown, line);
+}
+
 /* Read the next command: deferred `;;` parts, then -c/-x commands, then
  * the terminal or stdin (unless --batch). */
 static enum input_status next_input(struct session *s, const char *prompt, char **line)
@@ -225,7 +248,7 @@ static enum input_status next_input(struct session *s, const char *prompt, char 
 	if (s->next_command < s->opts->ncommands) {
 		*line = strdup(s->opts->commands[s->next_command++].text);
 		if (!s->opts->quiet)
-			out_printf(&s->out, "%s%s\n", prompt, *line);
+			echo_command(s, prompt, *line);
 		return INPUT_LINE;
 	}
 	if (s->opts->batch)
@@ -313,7 +336,7 @@ static enum cmd_result prompt_loop(struct session *s)
 		enum cmd_result result;
 		const char *command;
 
-		switch (next_input(s, PROMPT, &line)) {
+		switch (next_input(s, s->out.color && repl_is_editing(s->repl) ? PROMPT_COLOR : PROMPT, &line)) {
 		case INPUT_INTERRUPT:
 			out_printf(&s->out, "--KeyboardInterrupt--\n");
 			continue;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "compat.h"
+#include "ctrace/complete.h"
 #include "ctrace/debugger.h"
 #include "ctrace/inspect.h"
 #include "ctrace/options.h"
@@ -482,27 +483,6 @@ static void session_free(struct session *s)
 	pthread_mutex_destroy(&s->prompt_lock);
 }
 
-/* Complete command names at the start of the line. */
-static size_t complete_commands(void *ctx, const char *line, size_t *word_start, char **out, size_t max)
-{
-	const char *names[256];
-	size_t start = 0;
-	size_t n;
-
-	(void)ctx;
-	while (line[start] == ' ')
-		start++;
-	if (strchr(line + start, ' ') != NULL)
-		return 0;
-	*word_start = start;
-	n = command_complete(line + start, names, sizeof(names) / sizeof(names[0]));
-	if (n > max)
-		n = max;
-	for (size_t i = 0; i < n; i++)
-		out[i] = strdup(names[i]);
-	return n;
-}
-
 static int open_frontend(struct session *s)
 {
 	char err[512];
@@ -519,7 +499,7 @@ static int open_frontend(struct session *s)
 	{
 		char *history = repl_default_history_path();
 
-		s->repl = repl_open(!s->opts->batch, history, complete_commands, s);
+		s->repl = repl_open(!s->opts->batch, history, complete_line, s);
 		free(history);
 	}
 	return 0;

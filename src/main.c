@@ -4,6 +4,7 @@
 
 #include "compat.h"
 #include "ctrace/host.h"
+#include "ctrace/initfile.h"
 #include "ctrace/options.h"
 
 static void print_version(void)
@@ -33,6 +34,11 @@ int main(int argc, char **argv)
 		print_version();
 		options_free(&opts);
 		return 0;
+	}
+	if (!opts.trace && initfile_load(&opts, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ctrace: %s\n", err);
+		options_free(&opts);
+		return OPTIONS_USAGE_ERROR;
 	}
 	status = host_check_target(&opts);
 	if (status == 0)

@@ -163,3 +163,31 @@ def is_skipped(module, filename, patterns, stdlib):
         if filename and fnmatch.fnmatchcase(filename, pattern):
             return True
     return False
+
+
+def complete_expression(text, namespace):
+    """Return the completions of text (a name or dotted attribute path) in namespace."""
+    import rlcompleter
+    completer = rlcompleter.Completer(namespace)
+    found = []
+    for state in range(500):
+        try:
+            match = completer.complete(text, state)
+        except Exception:
+            break
+        if match is None:
+            break
+        found.append(match)
+    return found
+
+
+def complete_path(text):
+    """Return files and directories starting with text; .py files get a ':' suffix."""
+    import glob
+    found = []
+    for path in sorted(glob.glob(os.path.expanduser(text) + "*"))[:200]:
+        if os.path.isdir(path):
+            found.append(path + "/")
+        elif path.endswith(".py"):
+            found.append(path + ":")
+    return found

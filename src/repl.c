@@ -160,7 +160,7 @@ struct repl *repl_open(bool editing, const char *history_path, repl_completer co
 	el_set(r->el, EL_CLIENTDATA, r);
 	el_set(r->el, EL_EDITOR, "emacs");
 	el_set(r->el, EL_SIGNAL, 1);
-	el_set(r->el, EL_PROMPT, prompt_of);
+	el_set(r->el, EL_PROMPT_ESC, prompt_of, '\1');
 	el_set(r->el, EL_HIST, history, r->hist);
 	el_set(r->el, EL_ADDFN, "ctrace-complete", "complete the word before the cursor", complete);
 	el_set(r->el, EL_BIND, "^I", "ctrace-complete", NULL);

@@ -219,7 +219,7 @@ static void collect(struct tracelog *log, struct summary *sum, int exit_status, 
 			text[type_len + 2 + msg_len] = '\0';
 			sum->uncaught = text;
 		} else {
-			sum->uncaught = dup_string(buf.data ? buf.data : "?");
+			sum->uncaught = dup_string(tl_buf_cstr(&buf));
 			sum->uncaught[type_len] = '\0';
 		}
 		tl_buf_free(&buf);
@@ -477,7 +477,7 @@ static void md_tables(struct tracelog *log, const struct summary *sum, struct tl
 		tl_buf_puts(&where, text);
 		tl_buf_puts(&where, sum->functions[i].func);
 		tl_buf_puts(out, "| ");
-		put_md_code(out, where.data);
+		put_md_code(out, tl_buf_cstr(&where));
 		tl_buf_free(&where);
 		snprintf(text, sizeof(text), " | %llu | %.3f | %.3f |\n", (unsigned long long)sum->functions[i].calls,
 		         (double)sum->functions[i].total_ns / 1e6, (double)sum->functions[i].self_ns / 1e6);
@@ -491,7 +491,7 @@ static void md_tables(struct tracelog *log, const struct summary *sum, struct tl
 		snprintf(text, sizeof(text), ":%d", sum->lines[i].line);
 		tl_buf_puts(&where, text);
 		tl_buf_puts(out, "| ");
-		put_md_code(out, where.data);
+		put_md_code(out, tl_buf_cstr(&where));
 		tl_buf_free(&where);
 		snprintf(text, sizeof(text), " | %llu | ", (unsigned long long)sum->lines[i].hits);
 		tl_buf_puts(out, text);
@@ -605,7 +605,7 @@ static void write_annotation(const struct summary *sum)
 	if (n > 0 && strncmp(file, workspace, n) == 0 && file[n] == '/')
 		file += n + 1;
 	tl_escape_text(&message, sum->uncaught, strlen(sum->uncaught), false);
-	tl_buf_putc(&message, '\0');
+	tl_buf_cstr(&message);
 	tl_buf_puts(&out, "::error file=");
 	put_workflow_value(&out, file, true);
 	tl_buf_puts(&out, ",line=");

@@ -24,4 +24,10 @@ int source_line_count(const char *filename, PyObject *globals);
 int source_list(struct session *s, const char *filename, const char *canon, PyObject *globals, int first, int last, int current, int exc_line);
 
 
+struct output;
+
+/* Return a malloc'd copy of a source line with Python syntax coloured
+ * (keywords, strings, numbers, comments) when out has colour. */
+char *source_highlight(const struct output *out, const char *text);
+
 #endif /* CTRACE_SOURCE_H */
