@@ -197,71 +197,39 @@ static int set_item(PyObject *dict, const char *key, PyObject *value)
 	return rc;
 }
 
-/* Return the compiled script (new reference) with __main__ set up as
- * python does, or NULL with the exception set. */
-static PyObject *prepare_script(struct session *s, PyObject *globals)
+/* Set up __main__ and sys.path[0] for the script as python does, and
+ * store its absolute path in s->script_path. The script is compiled when
+ * it runs, from the file, so that encoding and syntax errors read exactly
+ * as python reports them. Return 0, or -1 with the exception set. */
+static int prepare_script(struct session *s, PyObject *globals)
 {
 	char cwd[PATH_MAX];
 	char *file = path_normalize(s->opts->target, getcwd(cwd, sizeof(cwd)) ? cwd : NULL);
 	char *dir = path_canonical(file, NULL);
 	char *slash = strrchr(dir, '/');
-	PyObject *builtins = PyImport_ImportModule("builtins");
-	PyObject *source = NULL;
-	PyObject *code = NULL;
 	PyObject *machinery = NULL;
-	FILE *fp;
+	int rc = -1;
 
 	if (slash != NULL)
 		*(slash == dir ? slash + 1 : slash) = '\0';
-	if (builtins == NULL || prepend_sys_path(dir) < 0)
+	if (prepend_sys_path(dir) < 0)
 		goto done;
-
-	fp = fopen(file, "rb");
-	if (fp == NULL) {
-		PyErr_SetFromErrnoWithFilename(PyExc_OSError, file);
-		goto done;
-	}
-	{
-		char buf[65536];
-		size_t got;
-
-		source = PyBytes_FromStringAndSize(NULL, 0);
-		while (source != NULL && (got = fread(buf, 1, sizeof(buf), fp)) > 0) {
-			PyObject *chunk = PyBytes_FromStringAndSize(buf, (Py_ssize_t)got);
-
-			PyBytes_ConcatAndDel(&source, chunk);
-		}
-	}
-	fclose(fp);
-	if (source == NULL)
-		goto done;
-
 	if (set_item(globals, "__file__", PyUnicode_DecodeFSDefault(file)) < 0)
 		goto done;
-	Py_INCREF(Py_None);
-	if (set_item(globals, "__cached__", Py_None) < 0)
+	if (set_item(globals, "__cached__", Py_NewRef(Py_None)) < 0)
 		goto done;
 	machinery = PyImport_ImportModule("importlib.machinery");
 	if (machinery == NULL || set_item(globals, "__loader__", PyObject_CallMethod(machinery, "SourceFileLoader", "ss", "__main__", file)) < 0)
 		goto done;
-	{
-		PyObject *compile = PyObject_GetAttrString(builtins, "compile");
-		PyObject *args = Py_BuildValue("(OO&s)", source, PyUnicode_DecodeFSDefault, file, "exec");
-		PyObject *kwargs = Py_BuildValue("{sO}", "dont_inherit", Py_True);
-
-		if (compile != NULL && args != NULL && kwargs != NULL)
-			code = PyObject_Call(compile, args, kwargs);
-		Py_XDECREF(compile);
-		Py_XDECREF(args);
-		Py_XDECREF(kwargs);
-	}
+	free(s->script_path);
+	s->script_path = file;
+	file = NULL;
+	rc = 0;
 done:
 	Py_XDECREF(machinery);
-	Py_XDECREF(source);
-	Py_XDECREF(builtins);
 	free(dir);
 	free(file);
-	return code;
+	return rc;
 }
 
 /* Return the module's code (new reference) with __main__ set up as
@@ -408,10 +376,16 @@ static int prepare_target(struct session *s)
 
 	if (globals == NULL)
 		goto error;
-	s->main_code = s->opts->run_module ? prepare_module(s, globals) : prepare_script(s, globals);
-	if (s->main_code == NULL)
+	if (s->opts->run_module) {
+		s->main_code = prepare_module(s, globals);
+		if (s->main_code == NULL)
+			goto error;
+		s->main_file = path_canonical(PyUnicode_AsUTF8(((PyCodeObject *)s->main_code)->co_filename), getcwd(cwd, sizeof(cwd)) ? cwd : NULL);
+		return 0;
+	}
+	if (prepare_script(s, globals) < 0)
 		goto error;
-	s->main_file = path_canonical(PyUnicode_AsUTF8(((PyCodeObject *)s->main_code)->co_filename), getcwd(cwd, sizeof(cwd)) ? cwd : NULL);
+	s->main_file = path_canonical(s->script_path, NULL);
 	return 0;
 error:
 	exc = compat_err_fetch();
@@ -480,6 +454,7 @@ static void session_free(struct session *s)
 	free(s->hit_cond_error);
 	free(s->last_command);
 	free(s->main_file);
+	free(s->script_path);
 	pthread_mutex_destroy(&s->prompt_lock);
 }
 
@@ -505,12 +480,23 @@ static int open_frontend(struct session *s)
 	return 0;
 }
 
-/* Run the compiled target once and record how it ended. */
+/* Run the target once and record how it ended. */
 static void run_target(struct session *s, struct outcome *outcome)
 {
 	PyObject *main_module = PyImport_AddModule("__main__"); /* borrowed */
 	PyObject *globals = PyModule_GetDict(main_module);
-	PyObject *result = PyEval_EvalCode(s->main_code, globals, globals);
+	PyObject *result;
+
+	if (s->main_code != NULL) {
+		result = PyEval_EvalCode(s->main_code, globals, globals);
+	} else {
+		FILE *fp = fopen(s->script_path, "rb");
+
+		if (fp == NULL)
+			result = PyErr_SetFromErrnoWithFilename(PyExc_OSError, s->script_path);
+		else
+			result = PyRun_FileExFlags(fp, s->script_path, Py_file_input, globals, globals, 1, NULL);
+	}
 
 	tracer_uninstall(s);
 	if (result == NULL) {

@@ -119,6 +119,38 @@ static struct breakpoint *effective_breakpoint(struct session *s, PyFrameObject 
 	return NULL;
 }
 
+/* Return true when a module's code holds no statement: its source has
+ * no line with code (3.9 and 3.10 report line 1 for an empty file). */
+static bool code_is_empty(PyCodeObject *code)
+{
+	PyObject *consts = code->co_consts;
+	PyObject *names = code->co_names;
+
+	return names != NULL && PyTuple_GET_SIZE(names) == 0 && consts != NULL && PyTuple_GET_SIZE(consts) <= 1 && (PyTuple_GET_SIZE(consts) == 0 || PyTuple_GET_ITEM(consts, 0) == Py_None);
+}
+
+/* Return true when frame runs the target's top-level code: the -m
+ * module's code object, or for a script the outermost <module> frame of
+ * its file (the script is compiled when it runs, so its code object is
+ * known only from this first event). */
+static bool is_main_frame(struct session *s, PyFrameObject *frame, PyCodeObject *code)
+{
+	PyFrameObject *back;
+	struct code_info *info;
+
+	if (s->main_code != NULL)
+		return (PyObject *)code == s->main_code;
+	back = PyFrame_GetBack(frame);
+	Py_XDECREF(back);
+	if (back != NULL || PyUnicode_CompareWithASCIIString(code->co_name, "<module>") != 0)
+		return false;
+	info = code_info_get(s, code);
+	if (info == NULL || info->file == NULL || s->main_file == NULL || strcmp(info->file, s->main_file) != 0)
+		return false;
+	s->main_code = Py_NewRef(code);
+	return true;
+}
+
 /* Apply the `step N` / `next N` count: return true when this stop is to
  * be skipped, re-arming the same kind of wait from here. */
 static bool skip_counted_stop(struct session *s, PyFrameObject *frame, int line)
@@ -199,7 +231,9 @@ static int on_line(struct session *s, PyFrameObject *frame)
 	if (last_exc_frame == frame)
 		last_exc_frame = NULL;
 	if (!s->started) {
-		if ((PyObject *)code == s->main_code) {
+		/* 3.11+ report line 0 for a module with no statements: an empty
+		 * script runs to its end without a stop. */
+		if (is_main_frame(s, frame, code) && PyFrame_GetLineNumber(frame) > 0 && !code_is_empty(code)) {
 			s->started = true;
 			rc = stop_here(s, frame, STOP_FIRST_LINE, EV_LINE, NULL, false);
 		}
@@ -316,7 +350,7 @@ static int trace_log_event(struct session *s, PyFrameObject *frame, int what, Py
 	if (!s->started) {
 		PyCodeObject *code = PyFrame_GetCode(frame);
 
-		s->started = (PyObject *)code == s->main_code;
+		s->started = is_main_frame(s, frame, code);
 		Py_DECREF(code);
 		if (!s->started)
 			return 0;

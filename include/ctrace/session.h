@@ -78,8 +78,10 @@ struct session {
 	struct stop stop;
 	struct tracelog *log; /* trace mode only */
 
-	PyObject *main_code;   /* code object of the script or module, owned */
+	PyObject *main_code;   /* code object of the -m module, or of the script
+	                        * once its first event shows it; owned */
 	char *main_file;       /* its canonical file name */
+	char *script_path;     /* the script's absolute path, as python compiles it */
 	PyObject *tracer;      /* the callable passed to PyEval_SetTrace, owned */
 	PyObject *quit_type;   /* ctrace's private BaseException subclass, owned */
 	PyObject *helpers;     /* the embedded helper module (pyhelpers.py), owned */

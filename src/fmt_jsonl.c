@@ -1,0 +1,136 @@
+/* The jsonl trace format: one JSON object per line, for tools.
+ *
+ * Every event has event, file, line, func, depth, thread and tid. Call
+ * events add args, line events src (and vars with --vars), return events
+ * by_exception with value or exc_type, and exception events exc_type and
+ * exc_msg. With --timestamps, ts is microseconds since start. A
+ * resumed generator or coroutine has "resume": true on its call event, a
+ * suspended one "yield": true on its return event. Lines are written
+ * whole, so a killed run leaves only complete, parseable lines. */
+#include "tracelog_internal.h"
+
+#include <string.h>
+
+static const char *const event_names[] = {
+	[TL_CALL] = "call",
+	[TL_RESUME] = "call",
+	[TL_LINE] = "line",
+	[TL_RETURN] = "return",
+	[TL_YIELD] = "return",
+	[TL_EXCEPTION] = "exception",
+};
+
+static void jsonl_escape(struct tracelog *log, struct tl_buf *out, const char *s, size_t n)
+{
+	(void)log;
+	tl_escape_json(out, s, n);
+}
+
+static void jsonl_begin(struct tracelog *log)
+{
+	(void)log;
+}
+
+static void jsonl_end(struct tracelog *log)
+{
+	(void)log;
+}
+
+static void put_string_field(struct tl_buf *out, const char *name, const char *s, size_t n)
+{
+	tl_buf_puts(out, name);
+	tl_escape_json(out, s, n);
+	tl_buf_putc(out, '"');
+}
+
+static void put_kv_object(struct tracelog *log, const struct tl_event *ev, const char *field)
+{
+	struct tl_buf *out = &log->out;
+	size_t i;
+
+	tl_buf_puts(out, field);
+	for (i = 0; i < ev->nkv; i++) {
+		if (i > 0)
+			tl_buf_putc(out, ',');
+		tl_buf_putc(out, '"');
+		tl_escape_json(out, ev->kv[i].name, ev->kv[i].name_len);
+		tl_buf_put(out, "\":\"", 3);
+		tl_escape_json(out, ev->thread->scratch.data + ev->kv[i].value_off, ev->kv[i].value_len);
+		tl_buf_putc(out, '"');
+	}
+	tl_buf_putc(out, '}');
+}
+
+static void put_common(struct tracelog *log, const struct tl_event *ev)
+{
+	struct tl_buf *out = &log->out;
+
+	tl_buf_reserve(out, 96 + ev->code->file_esc_len + ev->code->func_esc_len + ev->thread->name_esc_len);
+	tl_buf_put_lit(out, "{\"event\":\"");
+	tl_buf_puts(out, event_names[ev->kind]);
+	tl_buf_put_lit(out, "\",\"file\":\"");
+	tl_buf_put(out, ev->code->file_esc, ev->code->file_esc_len);
+	tl_buf_put_lit(out, "\",\"line\":");
+	tl_buf_put_int(out, ev->line);
+	tl_buf_put_lit(out, ",\"func\":\"");
+	tl_buf_put(out, ev->code->func_esc, ev->code->func_esc_len);
+	tl_buf_put_lit(out, "\",\"depth\":");
+	tl_buf_put_int(out, ev->depth);
+	tl_buf_put_lit(out, ",\"thread\":\"");
+	tl_buf_put(out, ev->thread->name_esc, ev->thread->name_esc_len);
+	tl_buf_put_lit(out, "\",\"tid\":");
+	tl_buf_put_uint(out, ev->thread->native_id);
+	if (log->opts->trace_timestamps) {
+		tl_buf_put_lit(out, ",\"ts\":");
+		tl_buf_put_us(out, ev->ts_ns, false);
+	}
+}
+
+static void jsonl_event(struct tracelog *log, const struct tl_event *ev)
+{
+	struct tl_buf *out = &log->out;
+	const char *scratch = ev->thread->scratch.data;
+
+	put_common(log, ev);
+	switch (ev->kind) {
+	case TL_CALL:
+		put_kv_object(log, ev, ",\"args\":{");
+		break;
+	case TL_RESUME:
+		tl_buf_put_lit(out, ",\"resume\":true");
+		break;
+	case TL_LINE:
+		tl_buf_put_lit(out, ",\"src\":\"");
+		tl_buf_put(out, ev->src, ev->src_len);
+		tl_buf_putc(out, '"');
+		if (log->opts->trace_vars)
+			put_kv_object(log, ev, ",\"vars\":{");
+		break;
+	case TL_YIELD:
+	case TL_RETURN:
+		if (ev->kind == TL_YIELD)
+			tl_buf_put_lit(out, ",\"yield\":true");
+		if (ev->has_value)
+			put_string_field(out, ",\"value\":\"", scratch + ev->value_off, ev->value_len);
+		tl_buf_puts(out, ev->by_exception ? ",\"by_exception\":true" : ",\"by_exception\":false");
+		if (ev->by_exception && ev->exc_name != NULL)
+			put_string_field(out, ",\"exc_type\":\"", ev->exc_name, strlen(ev->exc_name));
+		break;
+	case TL_EXCEPTION:
+		put_string_field(out, ",\"exc_type\":\"", scratch + ev->exc_type_off, ev->exc_type_len);
+		put_string_field(out, ",\"exc_msg\":\"", scratch + ev->exc_msg_off, ev->exc_msg_len);
+		break;
+	}
+	tl_buf_put(out, "}\n", 2);
+}
+
+const struct tl_format tl_format_jsonl = {
+	.relative_paths = false,
+	.lines = true,
+	.escape = jsonl_escape,
+	.begin = jsonl_begin,
+	.thread_start = NULL,
+	.event = jsonl_event,
+	.close_open = NULL,
+	.end = jsonl_end,
+};

@@ -1,0 +1,173 @@
+/* The text trace format: one line per event, indented by call depth,
+ * meant to be read in a terminal or a CI log and diffed between runs.
+ *
+ *   call      app.py:10 total(items=[1, 2])
+ *     line    app.py:11 total | s = 0
+ *     return  app.py:13 total -> 3
+ *
+ * Under GitHub Actions, when the log goes to the console, it sits in a
+ * collapsible group. */
+#include "tracelog_internal.h"
+
+#include <string.h>
+
+/* Kind names, padded so that locations line up. */
+static const char *const kind_names[] = {
+	[TL_CALL] = "call      ",
+	[TL_RESUME] = "resume    ",
+	[TL_LINE] = "line      ",
+	[TL_RETURN] = "return    ",
+	[TL_YIELD] = "yield     ",
+	[TL_EXCEPTION] = "exception ",
+};
+
+static void text_escape(struct tracelog *log, struct tl_buf *out, const char *s, size_t n)
+{
+	tl_escape_text(out, s, n, log->github);
+}
+
+static bool to_console(const struct tracelog *log)
+{
+	return log->opts->trace_output == NULL || strcmp(log->opts->trace_output, "-") == 0;
+}
+
+static void text_begin(struct tracelog *log)
+{
+	const char *name;
+
+	if (!log->github || !to_console(log))
+		return;
+	name = log->main_file ? strrchr(log->main_file, '/') : NULL;
+	tl_buf_put_lit(&log->out, "::group::ctrace trace log");
+	if (name != NULL) {
+		tl_buf_put_lit(&log->out, " of ");
+		tl_escape_text(&log->out, name + 1, strlen(name + 1), true);
+	}
+	tl_buf_putc(&log->out, '\n');
+}
+
+static void text_end(struct tracelog *log)
+{
+	if (log->github && to_console(log))
+		tl_buf_put_lit(&log->out, "::endgroup::\n");
+}
+
+/* Append a value from the thread's scratch buffer, escaped. */
+static void put_scratch(struct tracelog *log, const struct tl_event *ev, size_t off, size_t len)
+{
+	tl_escape_text(&log->out, ev->thread->scratch.data + off, len, log->github);
+}
+
+static void put_kv_list(struct tracelog *log, const struct tl_event *ev, const char *separator)
+{
+	size_t i;
+
+	for (i = 0; i < ev->nkv; i++) {
+		if (i > 0)
+			tl_buf_puts(&log->out, separator);
+		tl_escape_text(&log->out, ev->kv[i].name, ev->kv[i].name_len, log->github);
+		tl_buf_putc(&log->out, '=');
+		put_scratch(log, ev, ev->kv[i].value_off, ev->kv[i].value_len);
+	}
+}
+
+static void put_prefix(struct tracelog *log, const struct tl_event *ev)
+{
+	struct tl_buf *out = &log->out;
+	int indent = ev->depth < TL_MAX_INDENT ? ev->depth : TL_MAX_INDENT;
+
+	if (log->opts->trace_timestamps) {
+		/* Seconds with microseconds, right-aligned for short runs. */
+		uint64_t us = ev->ts_ns / 1000;
+		char frac[8] = {'.', 0};
+		int i;
+
+		for (i = 6; i >= 1; i--) {
+			frac[i] = (char)('0' + us % 10);
+			us /= 10;
+		}
+		if (us < 10)
+			tl_buf_put_spaces(out, 3);
+		else if (us < 100)
+			tl_buf_put_spaces(out, 2);
+		else if (us < 1000)
+			tl_buf_put_spaces(out, 1);
+		tl_buf_put_uint(out, us);
+		tl_buf_put(out, frac, 7);
+		tl_buf_putc(out, ' ');
+	}
+	if (log->text_thread_tags) {
+		tl_buf_putc(out, '[');
+		tl_buf_put(out, ev->thread->name_esc, ev->thread->name_esc_len);
+		tl_buf_put(out, "] ", 2);
+	}
+	tl_buf_put_spaces(out, (size_t)indent * 2);
+	tl_buf_put(out, kind_names[ev->kind], 10);
+	tl_buf_put(out, ev->code->file_esc, ev->code->file_esc_len);
+	tl_buf_putc(out, ':');
+	tl_buf_put_int(out, ev->line);
+	tl_buf_putc(out, ' ');
+	tl_buf_put(out, ev->code->func_esc, ev->code->func_esc_len);
+}
+
+static void text_event(struct tracelog *log, const struct tl_event *ev)
+{
+	struct tl_buf *out = &log->out;
+
+	put_prefix(log, ev);
+	switch (ev->kind) {
+	case TL_CALL:
+		if (ev->code->module)
+			break;
+		tl_buf_putc(out, '(');
+		put_kv_list(log, ev, ", ");
+		tl_buf_putc(out, ')');
+		break;
+	case TL_LINE:
+		if (ev->src_len > 0) {
+			tl_buf_put(out, " | ", 3);
+			tl_buf_put(out, ev->src, ev->src_len);
+		}
+		if (ev->nkv > 0) {
+			tl_buf_put(out, "   # ", 5);
+			put_kv_list(log, ev, ", ");
+		}
+		break;
+	case TL_RETURN:
+	case TL_YIELD:
+		if (ev->by_exception) {
+			tl_buf_put_lit(out, " -> exception");
+			if (ev->exc_name != NULL) {
+				tl_buf_put(out, " (", 2);
+				tl_escape_text(out, ev->exc_name, strlen(ev->exc_name), log->github);
+				tl_buf_putc(out, ')');
+			}
+		} else if (ev->has_value) {
+			tl_buf_put(out, " -> ", 4);
+			put_scratch(log, ev, ev->value_off, ev->value_len);
+		}
+		break;
+	case TL_EXCEPTION:
+		tl_buf_put(out, " ! ", 3);
+		put_scratch(log, ev, ev->exc_type_off, ev->exc_type_len);
+		if (ev->exc_msg_len > 0) {
+			tl_buf_put(out, ": ", 2);
+			put_scratch(log, ev, ev->exc_msg_off, ev->exc_msg_len);
+		}
+		break;
+	case TL_RESUME:
+		break;
+	}
+	tl_buf_putc(out, '\n');
+}
+
+const struct tl_format tl_format_text = {
+	.relative_paths = true,
+	.lines = true,
+	.escape = text_escape,
+	.begin = text_begin,
+	.thread_start = NULL,
+	.event = text_event,
+	.close_open = NULL,
+	.end = text_end,
+};

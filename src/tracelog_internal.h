@@ -1,0 +1,329 @@
+/* Private state of trace mode, shared by tracelog.c (events, filters,
+ * threads, writer), the three formats and the summary. */
+#ifndef CTRACE_TRACELOG_INTERNAL_H
+#define CTRACE_TRACELOG_INTERNAL_H
+
+#include "compat.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "ctrace/options.h"
+
+/* Bytes of one value's repr in the log, before it is cut with "...". */
+#define TL_REPR_LIMIT 200
+
+/* Call depths deeper than this are indented like this depth in text. */
+#define TL_MAX_INDENT 60
+
+/* A growable byte buffer. */
+struct tl_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+/* Kinds of logged events. RESUME and YIELD are the CALL and RETURN events
+ * of a generator or coroutine that is resumed or suspended. */
+enum tl_kind { TL_CALL, TL_RESUME, TL_LINE, TL_RETURN, TL_YIELD, TL_EXCEPTION };
+
+/* Per source line of a code object: the source text, escaped for the
+ * active format, and how often the line ran. */
+struct tl_line {
+	char *src; /* NULL until loaded; "" when there is no source */
+	uint32_t src_len;
+	uint64_t hits;
+};
+
+/* Per code object, created at its first event and stored in the code's
+ * extra slot, so filtered-out code costs one lookup per event. */
+struct tl_code {
+	struct tracelog *log;
+	PyCodeObject *code; /* borrowed; NULL once the code object died */
+	struct tl_code *prev, *next;
+
+	bool traced;    /* events of this code are logged */
+	bool user;      /* user code, not the standard library or site-packages */
+	bool generator; /* a generator, coroutine or async generator */
+	bool module;    /* module or class body: locals are a namespace */
+
+	char *file;      /* co_filename, absolute unless it is like "<string>" */
+	char *display;   /* file relative to the working directory when under it */
+	char *file_esc;  /* file or display, as the active format writes it */
+	size_t file_esc_len;
+	char *func;      /* qualified name */
+	char *func_esc;
+	size_t func_esc_len;
+	int first_line;
+
+	/* Argument names (a tuple, owned) and their count, for call events. */
+	PyObject *arg_names;
+	Py_ssize_t nargs;
+
+	/* Bytecode (owned), read to tell resumes and yields from first calls
+	 * and final returns in generators, and on 3.12 to detect returns by
+	 * exception. */
+	PyObject *bytecode;
+
+	/* Lines indexed from line_base, grown on demand. */
+	struct tl_line *lines;
+	int line_base;
+	int nlines;
+
+	/* Summary statistics. */
+	uint64_t calls;
+	uint64_t total_ns;
+	uint64_t self_ns;
+	int active; /* invocations running now, so recursion is timed once */
+};
+
+/* Snapshot of one local variable for --vars. */
+struct tl_var {
+	PyObject *name; /* owned */
+	PyObject *identity; /* borrowed, compared by address only */
+	char *repr;
+	size_t repr_len;
+};
+
+/* One frame on a thread's shadow stack. Only frames of traced code are
+ * pushed; the depth of a frame is its index. */
+struct tl_frame {
+	PyFrameObject *frame; /* owned */
+	PyObject *code_obj;   /* owned, keeps info valid */
+	struct tl_code *info;
+	bool logged;          /* within --depth */
+	bool exc_pending;     /* an exception event was the frame's last event */
+	PyObject *last_exc;   /* address of the pending exception, not owned */
+	char exc_name[64];    /* type of the exception being propagated */
+	uint64_t start_ns;
+	uint64_t child_ns;
+	struct tl_var *vars;
+	size_t nvars;
+};
+
+/* Per thread that produced a traced event. */
+struct tl_thread {
+	struct tl_thread *next;
+	unsigned long ident;
+	unsigned long native_id;
+	char *name;
+	char *name_esc; /* name as the active format writes it */
+	size_t name_esc_len;
+	uint64_t events;
+	struct tl_frame *stack;
+	int depth;
+	int cap;
+	int max_depth;
+	/* Reprs of the current event, formatted before the event is written
+	 * because computing them may run Python code and switch threads. */
+	struct tl_buf scratch;
+	struct tl_kv *kv;
+	size_t kv_cap;
+};
+
+/* A name and a repr in the owning thread's scratch buffer. */
+struct tl_kv {
+	const char *name;
+	size_t name_len;
+	size_t value_off;
+	size_t value_len;
+};
+
+/* One event as the formats see it. */
+struct tl_event {
+	enum tl_kind kind;
+	struct tl_thread *thread;
+	struct tl_code *code;
+	struct tl_frame *entry; /* NULL for a frame whose call was not seen */
+	int line;
+	int depth;
+	uint64_t ts_ns;         /* since the log was opened */
+	bool by_exception;      /* return events */
+	const char *exc_name;   /* return by exception: the exception type */
+	const char *src;        /* line events: escaped source */
+	size_t src_len;
+	/* Computed values, in thread->scratch. */
+	bool has_value;
+	size_t value_off, value_len;
+	size_t exc_type_off, exc_type_len;
+	size_t exc_msg_off, exc_msg_len;
+	struct tl_kv *kv; /* arguments of a call, changed variables of a line */
+	size_t nkv;
+};
+
+/* Exceptions by type, for the summary. */
+struct tl_exc_count {
+	char *type;
+	uint64_t raised;
+	uint64_t caught;
+};
+
+/* Output format operations. */
+struct tl_format {
+	bool relative_paths; /* show files relative to the working directory */
+	bool lines;          /* writes line events */
+	/* Escape s into out as the format writes strings. */
+	void (*escape)(struct tracelog *log, struct tl_buf *out, const char *s, size_t n);
+	void (*begin)(struct tracelog *log);
+	void (*thread_start)(struct tracelog *log, struct tl_thread *thread);
+	void (*event)(struct tracelog *log, const struct tl_event *ev);
+	/* End, at ts_ns, the calls still open in thread from the top of its
+	 * stack down to depth from (chrome only). */
+	void (*close_open)(struct tracelog *log, struct tl_thread *thread, int from, uint64_t ts_ns);
+	void (*end)(struct tracelog *log);
+};
+
+struct tracelog {
+	const struct options *opts;
+	const struct tl_format *fmt;
+	unsigned long id; /* distinguishes this log from earlier ones in thread-local caches */
+
+	/* Destination. */
+	int fd;
+	bool owns_fd;
+	bool tty;
+	char *path;      /* as named in messages */
+	struct tl_buf out;
+	uint64_t pending_events; /* events in out, not yet written */
+	bool failed;     /* a write failed; later events are dropped */
+
+	/* Filters. */
+	char *main_file;
+	char *main_dir;
+	char *cwd;
+	char **lib_dirs; /* standard library and site-packages, canonical */
+	size_t nlib_dirs;
+	bool need_module_names; /* some pattern is a dotted module name */
+
+	/* Environment. */
+	bool github;
+	bool timing; /* events need a clock reading */
+	uint64_t start_ns;
+	unsigned long main_ident;
+	long pid;
+	bool text_thread_tags; /* text: tag lines with the thread name */
+	bool chrome_started;   /* chrome: a record was written, so the next needs a comma */
+	bool want[TL_EXCEPTION + 1]; /* kinds that --events and the format keep */
+	unsigned fork_generation;
+
+	PyObject *exc_type_cached; /* owned: the type exc_name_cached names */
+	char *exc_name_cached;
+
+	/* Live code infos, for the summary and for detaching at close. */
+	struct tl_code *codes;
+	/* Infos of code objects that died, kept for the summary. */
+	struct tl_code *dead_codes;
+
+	struct tl_thread *threads;
+	size_t nthreads;
+
+	/* Exceptions by type, for the summary. */
+	struct tl_exc_count *excs;
+	size_t nexcs;
+
+	/* Counters. */
+	uint64_t written;
+	uint64_t dropped;
+	int max_depth;
+
+	/* Handlers currently inside a Python call; close keeps the memory
+	 * when another thread may still come back into it. */
+	int busy;
+	bool closed;
+
+	PyObject *linecache_getline; /* owned */
+	PyObject *threading_active;  /* owned: threading._active, or NULL */
+};
+
+/* Formats, defined in fmt_*.c. */
+extern const struct tl_format tl_format_text;
+extern const struct tl_format tl_format_jsonl;
+extern const struct tl_format tl_format_chrome;
+
+/* Buffer helpers (tracelog.c). The small ones are inline because the
+ * formats call them several times per event. */
+void tl_buf_grow(struct tl_buf *buf, size_t extra);
+
+/* Make room for extra more bytes (and a terminating NUL) in buf. */
+static inline void tl_buf_reserve(struct tl_buf *buf, size_t extra)
+{
+	if (buf->cap - buf->len <= extra)
+		tl_buf_grow(buf, extra);
+}
+
+static inline void tl_buf_put(struct tl_buf *buf, const char *s, size_t n)
+{
+	tl_buf_reserve(buf, n);
+	memcpy(buf->data + buf->len, s, n);
+	buf->len += n;
+}
+
+static inline void tl_buf_putc(struct tl_buf *buf, char c)
+{
+	tl_buf_reserve(buf, 1);
+	buf->data[buf->len++] = c;
+}
+
+static inline void tl_buf_puts(struct tl_buf *buf, const char *s)
+{
+	tl_buf_put(buf, s, strlen(s));
+}
+
+/* Terminate buf with a NUL and return its data as a C string. */
+static inline const char *tl_buf_cstr(struct tl_buf *buf)
+{
+	tl_buf_reserve(buf, 0);
+	buf->data[buf->len] = '\0';
+	return buf->data;
+}
+
+/* Append a string literal, its length known at compile time. */
+#define tl_buf_put_lit(buf, lit) tl_buf_put((buf), "" lit, sizeof(lit) - 1)
+
+void tl_buf_put_int(struct tl_buf *buf, long long value);
+void tl_buf_put_uint(struct tl_buf *buf, unsigned long long value);
+void tl_buf_put_spaces(struct tl_buf *buf, size_t n);
+void tl_buf_free(struct tl_buf *buf);
+
+/* Escape s as the inside of a JSON string (UTF-8; invalid bytes become
+ * U+FFFD). */
+void tl_escape_json(struct tl_buf *out, const char *s, size_t n);
+/* Escape s for one line of text: control characters and invalid UTF-8 as
+ * \xNN; under GitHub Actions "::" becomes ":\x3a". */
+void tl_escape_text(struct tl_buf *out, const char *s, size_t n, bool github);
+
+/* Append a repr of obj, cut at limit bytes, to out. Never raises. */
+void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t limit);
+
+/* Finish one event written into log->out: count it, and write out when
+ * the buffer is full (or on every event to a terminal). */
+void tl_commit(struct tracelog *log);
+
+/* Write the events buffered in log->out. Return 0, or -1 after a failure
+ * (reported once). */
+int tl_flush(struct tracelog *log);
+
+/* Write all of s to fd, or return -1 with errno set. */
+int tl_write_all(int fd, const char *s, size_t n);
+
+/* Microseconds helpers for the formats. */
+void tl_buf_put_us(struct tl_buf *buf, uint64_t ns, bool fraction);
+
+/* Source line of code at line, escaped for the active format; "" when
+ * there is none. May run Python code. */
+const char *tl_source(struct tracelog *log, struct tl_code *code, int line, size_t *len);
+
+/* The info of code, or NULL when trace mode has not seen it. */
+struct tl_code *tl_code_lookup(PyCodeObject *code);
+
+/* Write the summary (summary.c). Called by tracelog_close with the GIL
+ * held. */
+void tl_summary_write(struct tracelog *log, int exit_status, PyObject *uncaught);
+
+/* Append the type name and the message of an exception object to out,
+ * as traceback prints them. Never raises. */
+void tl_exception_parts(struct tracelog *log, struct tl_buf *out, PyObject *exc, size_t *type_len, size_t *msg_off, size_t *msg_len);
+
+#endif /* CTRACE_TRACELOG_INTERNAL_H */

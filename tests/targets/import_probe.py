@@ -1,0 +1,3 @@
+import venv_probe_pkg
+
+print("imported", venv_probe_pkg.VALUE)
