@@ -7,6 +7,7 @@
 
 #include "ctrace/commands.h"
 #include "ctrace/inspect.h"
+#include "ctrace/monitor.h"
 #include "ctrace/repl.h"
 #include "ctrace/source.h"
 #include "ctrace/tracer.h"
@@ -513,6 +514,9 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	if (result == CMD_RESUME)
 		set_step_origin(s);
 	s->skip_reported = false;
+	debugger_clear_stop(s);
+	if (result == CMD_RESUME)
+		monitor_choose_mode(s);
 
 	debugger_clear_stop(s);
 	pthread_mutex_unlock(&s->prompt_lock);

@@ -18,6 +18,7 @@
 #include "ctrace/complete.h"
 #include "ctrace/debugger.h"
 #include "ctrace/inspect.h"
+#include "ctrace/monitor.h"
 #include "ctrace/options.h"
 #include "ctrace/path.h"
 #include "ctrace/pyhelpers.h"
@@ -498,6 +499,7 @@ static void run_target(struct session *s, struct outcome *outcome)
 			result = PyRun_FileExFlags(fp, s->script_path, Py_file_input, globals, globals, 1, NULL);
 	}
 
+	monitor_leave(s);
 	tracer_uninstall(s);
 	if (result == NULL) {
 		PyObject *exc = compat_err_fetch();
@@ -599,7 +601,7 @@ int host_run(struct options *opts)
 			outcome.status = open_frontend(s);
 			if (outcome.status != 0)
 				goto finalize;
-			if (tracer_init(s) < 0) {
+			if (tracer_init(s) < 0 || (s->log == NULL && monitor_init(s) < 0)) {
 				PyErr_Print();
 				outcome.status = STATUS_USAGE;
 				goto finalize;

@@ -8,6 +8,7 @@
 
 #include "ctrace/debugger.h"
 #include "ctrace/inspect.h"
+#include "ctrace/monitor.h"
 #include "ctrace/path.h"
 #include "ctrace/session.h"
 #include "ctrace/tracelog.h"
@@ -18,6 +19,9 @@
 struct code_info {
 	unsigned generation; /* breakpoint table generation has_bp was computed for */
 	bool has_bp;         /* an enabled breakpoint is in this code's file */
+	int *bp_lines;       /* the lines of those breakpoints, so that a line
+	                      * event compares integers, not file names */
+	size_t nbp_lines;
 	unsigned skip_generation; /* skip list generation `skipped` is for, plus 1 */
 	bool skipped;        /* step and next do not stop in this code */
 	char *file;          /* canonical file name */
@@ -37,6 +41,7 @@ static void free_code_info(void *ptr)
 
 	if (info != NULL) {
 		free(info->file);
+		free(info->bp_lines);
 		free(info);
 	}
 }
@@ -54,6 +59,33 @@ static char *canonical_code_file(PyCodeObject *code)
 	if (getcwd(cwd, sizeof(cwd)) == NULL)
 		return path_canonical(utf8, NULL);
 	return path_canonical(utf8, cwd);
+}
+
+/* Recompute which breakpoint lines fall in the code's file. */
+static void refresh_bp_lines(struct session *s, struct code_info *info)
+{
+	size_t n = 0;
+
+	info->has_bp = info->file != NULL && bp_file_has_enabled(&s->bps, info->file);
+	free(info->bp_lines);
+	info->bp_lines = NULL;
+	info->nbp_lines = 0;
+	if (info->has_bp) {
+		info->bp_lines = malloc(s->bps.count * sizeof(int));
+		for (size_t i = 0; info->bp_lines != NULL && i < s->bps.count; i++)
+			if (s->bps.items[i]->enabled && strcmp(s->bps.items[i]->file, info->file) == 0)
+				info->bp_lines[n++] = s->bps.items[i]->line;
+		info->nbp_lines = n;
+	}
+	info->generation = s->bps.generation;
+}
+
+static bool line_has_breakpoint(const struct code_info *info, int line)
+{
+	for (size_t i = 0; i < info->nbp_lines; i++)
+		if (info->bp_lines[i] == line)
+			return true;
+	return false;
 }
 
 static struct code_info *code_info_get(struct session *s, PyCodeObject *code)
@@ -76,10 +108,8 @@ static struct code_info *code_info_get(struct session *s, PyCodeObject *code)
 			return NULL;
 		}
 	}
-	if (info->generation != s->bps.generation) {
-		info->has_bp = info->file != NULL && bp_file_has_enabled(&s->bps, info->file);
-		info->generation = s->bps.generation;
-	}
+	if (info->generation != s->bps.generation)
+		refresh_bp_lines(s, info);
 	return info;
 }
 
@@ -221,6 +251,32 @@ static int stop_here(struct session *s, PyFrameObject *frame, enum stop_reason r
 	return debugger_stop(s, frame, reason, ev, arg, by_exception);
 }
 
+static int stop_at_breakpoint(struct session *s, PyFrameObject *frame, struct breakpoint *bp, char *cond_error)
+{
+	s->hit_bp = bp->number;
+	s->hit_cond_error = cond_error;
+	return stop_here(s, frame, STOP_BREAKPOINT, EV_LINE, NULL, false);
+}
+
+bool tracer_code_has_breakpoint(struct session *s, PyCodeObject *code)
+{
+	struct code_info *info = code_info_get(s, code);
+
+	return info != NULL && info->has_bp;
+}
+
+int tracer_breakpoint_line(struct session *s, PyFrameObject *frame, PyCodeObject *code, int line)
+{
+	struct code_info *info = code_info_get(s, code);
+	char *cond_error = NULL;
+	struct breakpoint *bp;
+
+	if (info == NULL || !info->has_bp)
+		return 0;
+	bp = effective_breakpoint(s, frame, info->file, line, &cond_error);
+	return bp != NULL ? stop_at_breakpoint(s, frame, bp, cond_error) : 0;
+}
+
 static int on_line(struct session *s, PyFrameObject *frame)
 {
 	PyCodeObject *code = PyFrame_GetCode(frame);
@@ -248,14 +304,12 @@ static int on_line(struct session *s, PyFrameObject *frame)
 	}
 	info = code_info_get(s, code);
 	line = PyFrame_GetLineNumber(frame);
-	if (info != NULL && info->has_bp) {
+	if (info != NULL && info->has_bp && line_has_breakpoint(info, line)) {
 		char *cond_error = NULL;
 		struct breakpoint *bp = effective_breakpoint(s, frame, info->file, line, &cond_error);
 
 		if (bp != NULL) {
-			s->hit_bp = bp->number;
-			s->hit_cond_error = cond_error;
-			rc = stop_here(s, frame, STOP_BREAKPOINT, EV_LINE, NULL, false);
+			rc = stop_at_breakpoint(s, frame, bp, cond_error);
 			goto done;
 		}
 	}
@@ -451,6 +505,9 @@ static PyObject *sigint_handler(PyObject *self, PyObject *args)
 		return NULL;
 	}
 	s->interrupt_requested = 1;
+	/* Line events reach the trace function only outside the fast path. */
+	if (monitor_active(s))
+		monitor_leave(s);
 	Py_RETURN_NONE;
 }
 
@@ -652,6 +709,31 @@ int tracer_install(struct session *s)
 	}
 	PyEval_SetTrace(trace_function, s->tracer);
 	return 0;
+}
+
+int tracer_install_all_threads(struct session *s)
+{
+	/* threading.settrace is Python code: call it before the trace
+	 * function is back, or the next stop would be inside it. */
+	int rc = call_function("threading", "settrace", "O", s->tracer, NULL);
+
+#if PY_VERSION_HEX >= 0x030C0000
+	PyEval_SetTraceAllThreads(trace_function, s->tracer);
+#else
+	PyEval_SetTrace(trace_function, s->tracer);
+#endif
+	return rc;
+}
+
+int tracer_remove_all_threads(struct session *s)
+{
+	(void)s;
+#if PY_VERSION_HEX >= 0x030C0000
+	PyEval_SetTraceAllThreads(NULL, NULL);
+#else
+	PyEval_SetTrace(NULL, NULL);
+#endif
+	return call_function("threading", "settrace", "O", Py_None, NULL);
 }
 
 void tracer_uninstall(struct session *s)

@@ -133,6 +133,11 @@ struct session {
 	char **restart_argv; /* new sys.argv[1:], or NULL to keep it */
 	int restart_argc;
 
+	/* The sys.monitoring fast path (3.12+), see monitor.h. */
+	PyObject *monitoring;      /* the sys.monitoring module, owned; NULL: unavailable */
+	PyObject *monitor_codes;   /* set of code objects with line events enabled, owned */
+	bool monitor_on;
+
 	/* Aliases, sorted by name. */
 	char **alias_names;
 	char **alias_values;

@@ -5,6 +5,8 @@
 
 #include "compat.h"
 
+#include <stdbool.h>
+
 struct session;
 
 /* Create the tracer object and its Python types; call once after
@@ -26,5 +28,18 @@ void tracer_free(struct session *s);
  * valid while the code object lives), or NULL with no exception set when
  * it has none. */
 const char *tracer_code_file(struct session *s, PyCodeObject *code);
+
+/* Return true when an enabled breakpoint is in code's file. */
+bool tracer_code_has_breakpoint(struct session *s, PyCodeObject *code);
+
+/* Check the breakpoints at line of frame (conditions, ignore counts) and
+ * stop there when one fires. Return 0, or -1 with the quit exception set. */
+int tracer_breakpoint_line(struct session *s, PyFrameObject *frame, PyCodeObject *code, int line);
+
+/* Install the trace function in every thread and in new threads. */
+int tracer_install_all_threads(struct session *s);
+
+/* Remove the trace function from every thread and from new threads. */
+int tracer_remove_all_threads(struct session *s);
 
 #endif /* CTRACE_TRACER_H */
