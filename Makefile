@@ -19,12 +19,16 @@ PY_VERSION := $(shell $(PYTHON_CONFIG) --configdir 2>/dev/null | sed -n 's/.*con
 ifeq ($(PY_VERSION),)
 PY_VERSION := $(shell $(PYTHON_CONFIG) --includes | sed -n 's/.*python\([0-9]*\.[0-9]*\).*/\1/p' | head -n 1)
 endif
+PY_ABIFLAGS := $(shell $(PYTHON_CONFIG) --abiflags 2>/dev/null)
 PY_PREFIX := $(shell $(PYTHON_CONFIG) --prefix)
-PY_EXE := $(PY_PREFIX)/bin/python$(PY_VERSION)
+PY_EXE := $(PY_PREFIX)/bin/python$(PY_VERSION)$(PY_ABIFLAGS)
 PY_CFLAGS := $(shell $(PYTHON_CONFIG) --includes)
 PY_LDFLAGS := $(shell $(PYTHON_CONFIG) --embed --ldflags)
 
-BUILDDIR ?= build/py$(PY_VERSION)$(if $(SANITIZE),-san)
+# The distribution's Python builds into build/pyX.Y; another install of
+# the same version (pyenv's) gets its prefix's name appended.
+PY_TAG := $(if $(filter /usr /usr/local,$(PY_PREFIX)),,-$(notdir $(PY_PREFIX)))
+BUILDDIR ?= build/py$(PY_VERSION)$(PY_ABIFLAGS)$(PY_TAG)$(if $(SANITIZE),-san)
 
 # libedit is linked statically with its symbols hidden, so that its
 # readline emulation does not replace GNU readline inside the target's
@@ -95,7 +99,7 @@ check-unit: $(UNIT_BINS)
 	@/usr/bin/python3.11 tests/run.py --ctrace $(BIN) --unit-dir $(BUILDDIR)/unit --only unit
 
 bench: $(BIN)
-	/usr/bin/python3.11 bench/run.py --ctrace $(BIN)
+	/usr/bin/python3.11 bench/run.py --ctrace $(BIN) --make "$(MAKE)" --cc "$(CC)"
 
 man-lint:
 	mandoc -Tlint -W warning man/ctrace.1

@@ -83,6 +83,27 @@ static int line_with_code(struct session *s, const char *file, int line)
 	return 0;
 }
 
+/* A breakpoint on a decorator line means the decorated function: return
+ * its first body line (and set *func), or line unchanged. */
+static int decorator_target(struct session *s, const char *file, int line, char **func)
+{
+	PyObject *found;
+	int target = line;
+
+	if (*func != NULL)
+		return line;
+	found = PyObject_CallMethod(s->helpers, "decorated_body_line", "si", file, line);
+	if (found != NULL && PyTuple_Check(found)) {
+		const char *name = PyUnicode_AsUTF8(PyTuple_GET_ITEM(found, 1));
+
+		target = (int)PyLong_AsLong(PyTuple_GET_ITEM(found, 0));
+		*func = name ? strdup(name) : NULL;
+	}
+	PyErr_Clear();
+	Py_XDECREF(found);
+	return target;
+}
+
 /* Resolve a function name in the selected frame to file and first body
  * line. Return false after printing why. */
 /* Store the (file, line, name) tuple loc into the outputs. */
@@ -240,6 +261,7 @@ static enum cmd_result set_breakpoint(struct session *s, const char *text, bool 
 	char *func = NULL;
 	int line = 0;
 	int wanted;
+	bool func_from_decorator;
 	struct breakpoint *bp;
 	enum cmd_result result = CMD_ERROR;
 
@@ -274,13 +296,18 @@ static enum cmd_result set_breakpoint(struct session *s, const char *text, bool 
 		goto done;
 	}
 	wanted = line;
-	line = line_with_code(s, file, line);
+	line = decorator_target(s, file, line, &func);
+	if (line == wanted)
+		line = line_with_code(s, file, line);
 	if (line == 0)
 		goto done;
+	func_from_decorator = func != NULL && line != wanted;
 	bp = bp_add(&s->bps, file, line, cond, temporary);
 	bp->func = func;
 	func = NULL;
-	if (line != wanted)
+	if (line != wanted && bp->func != NULL && func_from_decorator)
+		out_printf(&s->out, "Breakpoint %d at %s:%d (line %d decorates %s: the breakpoint is on its first line)\n", bp->number, file, line, wanted, bp->func);
+	else if (line != wanted)
 		out_printf(&s->out, "Breakpoint %d at %s:%d (line %d has no code)\n", bp->number, file, line, wanted);
 	else
 		out_printf(&s->out, "Breakpoint %d at %s:%d\n", bp->number, file, line);

@@ -333,7 +333,7 @@ enum cmd_result cmd_interact(struct session *s, const struct cmd_args *args)
 			continue;
 		}
 		if (code != NULL) {
-			PyObject *result = PyEval_EvalCode(code, ns, ns);
+			PyObject *result = inspect_run_echoing(code, ns, ns);
 
 			Py_DECREF(code);
 			if (result == NULL)

@@ -163,6 +163,36 @@ static PyObject *prompt_displayhook(PyObject *self, PyObject *value)
 
 static PyMethodDef displayhook_def = {"displayhook", prompt_displayhook, METH_O, NULL};
 
+/* Install ctrace's displayhook; return the program's (new reference). */
+static PyObject *swap_displayhook(void)
+{
+	PyObject *saved = PySys_GetObject("displayhook"); /* borrowed */
+	PyObject *hook = PyCFunction_New(&displayhook_def, NULL);
+
+	Py_XINCREF(saved);
+	if (hook != NULL)
+		PySys_SetObject("displayhook", hook);
+	Py_XDECREF(hook);
+	PyErr_Clear();
+	return saved;
+}
+
+static void restore_displayhook(PyObject *saved)
+{
+	if (saved != NULL)
+		PySys_SetObject("displayhook", saved);
+	Py_XDECREF(saved);
+}
+
+PyObject *inspect_run_echoing(PyObject *code, PyObject *globals, PyObject *locals)
+{
+	PyObject *saved = swap_displayhook();
+	PyObject *result = PyEval_EvalCode(code, globals, locals);
+
+	restore_displayhook(saved);
+	return result;
+}
+
 /* Return 1 when source is a complete statement, 0 when it needs more
  * lines, -1 with the exception set when it can never compile. */
 static int statement_complete(const char *source)
@@ -218,8 +248,7 @@ static char *read_statement(struct session *s, const char *text)
 enum cmd_result inspect_exec_statement(struct session *s, const char *text)
 {
 	PyFrameObject *frame = inspect_selected_frame(s);
-	PyObject *hook = NULL;
-	PyObject *saved = NULL;
+	PyObject *saved;
 	PyObject *result;
 	size_t len;
 	char *source;
@@ -248,19 +277,12 @@ enum cmd_result inspect_exec_statement(struct session *s, const char *text)
 	source[len] = '\n';
 	source[len + 1] = '\0';
 
-	saved = PySys_GetObject("displayhook"); /* borrowed */
-	Py_XINCREF(saved);
-	hook = PyCFunction_New(&displayhook_def, NULL);
-	if (hook != NULL)
-		PySys_SetObject("displayhook", hook);
+	saved = swap_displayhook();
 	result = run_in_frame(frame, source, Py_single_input);
 	if (result == NULL)
 		inspect_report_error(s);
 	Py_XDECREF(result);
-	if (saved != NULL)
-		PySys_SetObject("displayhook", saved);
-	Py_XDECREF(saved);
-	Py_XDECREF(hook);
+	restore_displayhook(saved);
 	free(source);
 	return result == NULL ? CMD_ERROR : CMD_OK;
 }

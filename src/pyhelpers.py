@@ -191,3 +191,25 @@ def complete_path(text):
         elif path.endswith(".py"):
             found.append(path + ":")
     return found
+
+
+def decorated_body_line(path, line):
+    """If line is inside a decorator of a function, return (its first body
+    line, the function's name); else None."""
+    import ast
+    lines = linecache.getlines(path)
+    try:
+        tree = ast.parse("".join(lines), path)
+    except (SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in node.decorator_list:
+            if decorator.lineno <= line <= (decorator.end_lineno or decorator.lineno):
+                body = node.body
+                if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                        and isinstance(body[0].value.value, str):
+                    body = body[1:]
+                return (body[0].lineno, node.name)
+    return None

@@ -4,6 +4,7 @@
 #include "ctrace/repl.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,9 +263,16 @@ void repl_close(struct repl *r)
 		return;
 	if (r->editing) {
 		if (r->history_path != NULL) {
+			int fd;
+
 			make_parent_dirs(r->history_path);
-			if (history(r->hist, &r->ev, H_SAVE, r->history_path) >= 0)
-				chmod(r->history_path, 0600);
+			/* Create the file private before libedit writes it. */
+			fd = open(r->history_path, O_WRONLY | O_CREAT, 0600);
+			if (fd >= 0) {
+				fchmod(fd, 0600);
+				close(fd);
+			}
+			history(r->hist, &r->ev, H_SAVE, r->history_path);
 		}
 		el_end(r->el);
 		history_end(r->hist);

@@ -47,6 +47,10 @@ PyObject *inspect_frame_locals(PyFrameObject *frame);
  * namespace of `interact`. NULL with the exception set on failure. */
 PyObject *inspect_namespace(PyFrameObject *frame);
 
+/* Run code compiled in single mode, echoing expression values through
+ * ctrace's output without rebinding builtins._ in the program. */
+PyObject *inspect_run_echoing(PyObject *code, PyObject *globals, PyObject *locals);
+
 /* Return 1 when condition cond is true in frame, 0 when false, -1 with
  * the Python exception set when it raised. */
 int inspect_condition(struct session *s, PyFrameObject *frame, const char *cond);
