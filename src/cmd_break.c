@@ -10,6 +10,7 @@
 #include "ctrace/inspect.h"
 #include "ctrace/path.h"
 #include "ctrace/session.h"
+#include "ctrace/watch.h"
 
 /* Call a function of the helper module; return a new reference or NULL
  * with the exception set. */
@@ -401,8 +402,12 @@ static enum cmd_result delete_numbers(struct session *s, const struct cmd_args *
 	enum cmd_result result = CMD_OK;
 
 	for (int i = 0; i < args->argc; i++) {
-		struct breakpoint *bp = breakpoint_arg(s, args->argv[i]);
+		int number = bp_parse_number(args->argv[i]);
+		struct breakpoint *bp;
 
+		if (number > 0 && bp_find(&s->bps, number) == NULL && watch_delete_number(s, number))
+			continue;
+		bp = breakpoint_arg(s, args->argv[i]);
 		if (bp == NULL)
 			result = CMD_ERROR;
 		else

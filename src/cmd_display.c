@@ -83,7 +83,8 @@ static struct watch_item *add_item(struct session *s, PyFrameObject *frame, cons
 		abort();
 	s->watches = list;
 	w = &s->watches[s->nwatches++];
-	w->number = ++s->last_watch_number;
+	/* Watchpoints share their numbers with breakpoints, as in gdb. */
+	w->number = is_watch ? ++s->bps.last_number : ++s->last_watch_number;
 	w->is_watch = is_watch;
 	w->frame = (PyFrameObject *)Py_NewRef(frame);
 	w->expr = strdup(expr);
@@ -258,6 +259,18 @@ bool watch_check_line(struct session *s, PyFrameObject *frame)
 		free(w->last);
 		w->last = now;
 		return true;
+	}
+	return false;
+}
+
+bool watch_delete_number(struct session *s, int number)
+{
+	for (size_t i = 0; i < s->nwatches; i++) {
+		if (s->watches[i].is_watch && s->watches[i].number == number) {
+			out_printf(&s->out, "Deleted watchpoint %d: %s\n", number, s->watches[i].expr);
+			remove_at(s, i);
+			return true;
+		}
 	}
 	return false;
 }

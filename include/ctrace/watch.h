@@ -24,6 +24,9 @@ bool watch_catch_raised(struct session *s, PyObject *arg);
 /* Print the displays of frame whose value changed since the last stop. */
 void watch_show_displays(struct session *s, PyFrameObject *frame);
 
+/* Delete watchpoint number; return false when there is none. */
+bool watch_delete_number(struct session *s, int number);
+
 /* Free every display and watchpoint. */
 void watch_free_all(struct session *s);
 
