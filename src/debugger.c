@@ -447,6 +447,23 @@ static void print_finish_value(struct session *s)
 	}
 }
 
+/* End the program for `quit`. In the main thread ctrace's private
+ * exception unwinds it and the host finishes; a quit typed at a stop in
+ * another thread ends the process at once, since that thread cannot stop
+ * the main one. Return -1 with the exception set. */
+static int quit_program(struct session *s)
+{
+	s->quitting = true;
+	if (PyThreadState_Get() != s->main_tstate && !s->restarting) {
+		output_flush_program(&s->out);
+		repl_close(s->repl);
+		s->repl = NULL;
+		_exit(s->quit_status);
+	}
+	PyErr_SetNone(s->quit_type);
+	return -1;
+}
+
 /* Record where a stepping command was issued: the frame it waits on (or
  * the innermost one) and that frame's current line. */
 static void set_step_origin(struct session *s)
@@ -520,11 +537,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 
 	debugger_clear_stop(s);
 	pthread_mutex_unlock(&s->prompt_lock);
-	if (result == CMD_QUIT) {
-		s->quitting = true;
-		PyErr_SetNone(s->quit_type);
-		return -1;
-	}
+	if (result == CMD_QUIT)
+		return quit_program(s);
 	return 0;
 }
 
@@ -619,10 +633,7 @@ int debugger_stop_uncaught(struct session *s, PyObject *exc, PyObject *traceback
 	Py_XSETREF(s->caught_uncaught, Py_NewRef(exc));
 	result = traceback_stop(s, exc, traceback, true);
 	pthread_mutex_unlock(&s->prompt_lock);
-	if (result == CMD_QUIT) {
-		s->quitting = true;
-		PyErr_SetNone(s->quit_type);
-		return -1;
-	}
+	if (result == CMD_QUIT)
+		return quit_program(s);
 	return 0;
 }
