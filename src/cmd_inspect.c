@@ -59,6 +59,39 @@ enum cmd_result cmd_pp(struct session *s, const struct cmd_args *args)
 	return CMD_OK;
 }
 
+/* Print "Function NAME", "Method NAME" or "Class MODULE.QUALNAME" for
+ * those kinds of values, as pdb does, and return true. */
+static bool whatis_callable(struct session *s, PyObject *value)
+{
+	PyObject *func = PyObject_GetAttrString(value, "__func__");
+	PyObject *code = PyObject_GetAttrString(func ? func : value, "__code__");
+	PyObject *name = NULL;
+	bool done = false;
+
+	PyErr_Clear();
+	if (code != NULL) {
+		name = PyObject_GetAttrString(func ? func : value, "__name__");
+		if (name != NULL && PyUnicode_Check(name)) {
+			out_printf(&s->out, "%s %s\n", func ? "Method" : "Function", PyUnicode_AsUTF8(name));
+			done = true;
+		}
+	} else if (PyType_Check(value)) {
+		PyObject *module = PyObject_GetAttrString(value, "__module__");
+
+		name = PyObject_GetAttrString(value, "__qualname__");
+		if (module != NULL && name != NULL && PyUnicode_Check(module) && PyUnicode_Check(name)) {
+			out_printf(&s->out, "Class %s.%s\n", PyUnicode_AsUTF8(module), PyUnicode_AsUTF8(name));
+			done = true;
+		}
+		Py_XDECREF(module);
+	}
+	PyErr_Clear();
+	Py_XDECREF(name);
+	Py_XDECREF(code);
+	Py_XDECREF(func);
+	return done;
+}
+
 enum cmd_result cmd_whatis(struct session *s, const struct cmd_args *args)
 {
 	PyObject *value = inspect_eval(s, args->rest);
@@ -67,7 +100,8 @@ enum cmd_result cmd_whatis(struct session *s, const struct cmd_args *args)
 		inspect_report_error(s);
 		return CMD_ERROR;
 	}
-	print_value(s, (PyObject *)Py_TYPE(value), REPR_LIMIT_PRINT);
+	if (!whatis_callable(s, value))
+		print_value(s, (PyObject *)Py_TYPE(value), REPR_LIMIT_PRINT);
 	Py_DECREF(value);
 	return CMD_OK;
 }

@@ -320,15 +320,6 @@ static void print_banner(struct session *s)
 	}
 }
 
-/* Delete a temporary breakpoint at its stop, as pdb does. */
-static void finish_temporary(struct session *s, struct breakpoint *bp)
-{
-	if (!bp->temporary)
-		return;
-	out_printf(&s->out, "Deleted breakpoint %d at %s:%d\n", bp->number, bp->file, bp->line);
-	bp_delete(&s->bps, bp->number);
-}
-
 /* Run the prompt loop until a command resumes the program or quits. */
 static enum cmd_result prompt_loop(struct session *s)
 {
@@ -510,6 +501,10 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 
 	print_banner(s);
 	print_finish_value(s);
+	/* pdb reports a temporary breakpoint's deletion before the location;
+	 * the breakpoint goes once its command list has run. */
+	if (bp != NULL && bp->temporary)
+		out_printf(&s->out, "Deleted breakpoint %d at %s:%d\n", bp->number, bp->file, bp->line);
 	/* --batch with nothing left to run: the location would only be noise
 	 * in a CI log. */
 	if ((bp == NULL || !bp->silent) && !(s->opts->batch && s->next_command >= s->opts->ncommands && s->ndeferred == 0 && bp == NULL))
@@ -520,8 +515,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	if (bp != NULL) {
 		result = run_breakpoint_commands(s, bp);
 		bp = bp_find(&s->bps, s->hit_bp);
-		if (bp != NULL)
-			finish_temporary(s, bp);
+		if (bp != NULL && bp->temporary)
+			bp_delete(&s->bps, bp->number);
 	}
 	free(s->hit_cond_error);
 	s->hit_cond_error = NULL;

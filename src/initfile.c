@@ -64,7 +64,9 @@ static int read_file(struct line_list *list, const char *path, const char *origi
 		if (*text == '\0' || *text == '#')
 			continue;
 		if (strncmp(text, "trust ", 6) == 0) {
-			if (allow_trust)
+			if (allow_trust && text[6] != '/')
+				fprintf(stderr, "ctrace: ignoring 'trust %s' in %s line %d: give the absolute path of the file to trust\n", text + 6, path, lineno);
+			else if (allow_trust)
 				push_trusted(list, text + 6);
 			else
 				fprintf(stderr, "ctrace: ignoring 'trust' in %s line %d: only the user's own init file can trust files\n", path, lineno);
@@ -108,6 +110,15 @@ static int is_trusted(const struct line_list *list, const char *path)
 	return 0;
 }
 
+/* Return true when a and b (a may be NULL) name the same existing file. */
+static int names_same_file(const char *a, const char *b)
+{
+	char ra[PATH_MAX];
+	char rb[PATH_MAX];
+
+	return a != NULL && realpath(a, ra) != NULL && realpath(b, rb) != NULL && strcmp(ra, rb) == 0;
+}
+
 /* Put list's commands in front of the -c and -x ones. */
 static void prepend(struct options *opts, struct line_list *list)
 {
@@ -139,11 +150,13 @@ int initfile_load(struct options *opts, char *err, size_t errlen)
 		user_rc = user_rc_path();
 		if (user_rc != NULL)
 			read_file(&list, user_rc, "ctracerc", 1);
-		if (access(".ctracerc", F_OK) == 0) {
+		if (access(".ctracerc", F_OK) == 0 && !names_same_file(opts->init_file, ".ctracerc")) {
+			char local[PATH_MAX];
+
 			if (is_trusted(&list, ".ctracerc"))
 				read_file(&list, ".ctracerc", ".ctracerc", 0);
 			else if (!opts->quiet)
-				fprintf(stderr, "ctrace: not reading ./.ctracerc: it is not trusted (add 'trust %s/.ctracerc' to %s, or pass --init-file=.ctracerc)\n", getenv("PWD") ? getenv("PWD") : ".", user_rc ? user_rc : "~/.config/ctrace/ctracerc");
+				fprintf(stderr, "ctrace: not reading ./.ctracerc: it is not trusted (add 'trust %s' to %s, or pass --init-file=.ctracerc)\n", realpath(".ctracerc", local) ? local : ".ctracerc", user_rc ? user_rc : "~/.config/ctrace/ctracerc");
 		}
 	}
 	if (opts->init_file != NULL && read_file(&list, opts->init_file, opts->init_file, 0) < 0) {

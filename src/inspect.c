@@ -299,6 +299,18 @@ char *inspect_format_exception(PyObject *exc)
 
 	if (dot != NULL)
 		tname = dot + 1;
+	if (PyErr_GivenExceptionMatches(exc, PyExc_SyntaxError)) {
+		/* str() of a SyntaxError appends "(<stdin>, line 1)"; the
+		 * message alone reads as python's last traceback line does. */
+		PyObject *text = PyObject_GetAttrString(exc, "msg");
+
+		if (text != NULL && PyUnicode_Check(text)) {
+			Py_XSETREF(msg, text);
+		} else {
+			Py_XDECREF(text);
+			PyErr_Clear();
+		}
+	}
 	if (msg != NULL)
 		utf8 = PyUnicode_AsUTF8(msg);
 	if (utf8 == NULL) {

@@ -70,6 +70,17 @@ bool stepper_is_yield(PyFrameObject *frame)
 	return result;
 }
 
+/* Return true when a RETURN event of frame is a coroutine suspending in
+ * await, not a return or a generator's yield. */
+static bool is_await(PyFrameObject *frame)
+{
+	PyCodeObject *code = PyFrame_GetCode(frame);
+	bool coroutine = (code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) != 0;
+
+	Py_DECREF(code);
+	return coroutine && stepper_is_yield(frame);
+}
+
 /* The frame waited on by `finish` returned: wait for the next line of its
  * caller, keeping the returned value to print there. */
 static void finish_returned(struct stepper *st, PyFrameObject *frame, PyObject *arg, bool by_exception)
@@ -103,14 +114,15 @@ bool stepper_should_stop(struct stepper *st, PyFrameObject *frame, enum stop_eve
 	case STEP_NEXT:
 		if (frame != st->frame || ev == EV_CALL || repeats_origin(st, frame, ev, line))
 			return false;
-		/* A generator or coroutine that yields or awaits comes back to
-		 * this frame: keep waiting for its next line. */
-		return ev != EV_RETURN || !stepper_is_yield(frame);
+		/* A coroutine suspended by await comes back to this frame: keep
+		 * waiting for its next line. A generator's yield hands a value
+		 * to its consumer, so it stops as a return does. */
+		return ev != EV_RETURN || !is_await(frame);
 	case STEP_UNTIL:
 		if (frame != st->frame || repeats_origin(st, frame, ev, line))
 			return false;
 		if (ev == EV_RETURN)
-			return !stepper_is_yield(frame);
+			return !is_await(frame);
 		return (ev == EV_LINE || ev == EV_EXCEPTION) && line >= st->line;
 	case STEP_RETURN:
 		return frame == st->frame && ev == EV_RETURN;

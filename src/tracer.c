@@ -330,7 +330,7 @@ static int on_call(struct session *s, PyFrameObject *frame)
 {
 	if (!s->started || s->step.kind != STEP_STEP)
 		return 0;
-	if (stepper_should_stop(&s->step, frame, EV_CALL, PyFrame_GetLineNumber(frame), PyThreadState_Get(), NULL, false))
+	if (stepper_should_stop(&s->step, frame, EV_CALL, PyFrame_GetLineNumber(frame), PyThreadState_Get(), NULL, false) && !skip_counted_stop(s, frame, PyFrame_GetLineNumber(frame)))
 		return stop_here(s, frame, STOP_STEP, EV_CALL, NULL, false);
 	return 0;
 }
@@ -394,7 +394,7 @@ static int on_exception(struct session *s, PyFrameObject *frame, PyObject *arg)
 	if (is_control_flow_exception(arg))
 		return 0;
 	line = PyFrame_GetLineNumber(frame);
-	if (!stepper_should_stop(&s->step, frame, EV_EXCEPTION, line, PyThreadState_Get(), arg, false))
+	if (!stepper_should_stop(&s->step, frame, EV_EXCEPTION, line, PyThreadState_Get(), arg, false) || skip_counted_stop(s, frame, line))
 		return 0;
 	return stop_here(s, frame, STOP_STEP, EV_EXCEPTION, value, false);
 }
