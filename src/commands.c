@@ -431,6 +431,10 @@ size_t command_complete(const char *prefix, const char **out, size_t max)
 		for (int k = 0; k < 3; k++) {
 			if (names[k] == NULL || !isalpha((unsigned char)names[k][0]) || strncmp(names[k], prefix, len) != 0)
 				continue;
+			/* `unt` and `cont` would only compete with `until` and
+			 * `continue`, which they abbreviate. */
+			if (k > 0 && strncmp(c->name, names[k], strlen(names[k])) == 0)
+				continue;
 			if (total < max)
 				out[total] = names[k];
 			total++;
