@@ -62,12 +62,13 @@ enum cmd_result cmd_commands(struct session *s, const struct cmd_args *args)
 		if (lines == NULL)
 			abort();
 		lines[count++] = strdup(text);
-		free(line);
-		if (is_resuming(text)) {
+		if (is_resuming(lines[count - 1])) {
+			free(line);
 			s->swallow_end = true;
 			complete = true;
 			break;
 		}
+		free(line);
 	}
 	if (complete)
 		bp_set_commands(bp, lines, count);

@@ -168,35 +168,6 @@ static inline void compat_err_restore(PyObject *exc)
  * 3.12 inlines list, set and dict comprehensions (PEP 709). */
 #define COMPAT_INLINED_COMPREHENSIONS (PY_VERSION_HEX >= 0x030C0000)
 
-/* Code objects gained co_qualname in 3.11. Borrowed reference. */
-#if PY_VERSION_HEX < 0x030B0000
-#define compat_code_qualname(code) ((code)->co_name)
-#else
-#define compat_code_qualname(code) ((code)->co_qualname)
-#endif
-
-/* The bytecode of a code object as bytes (new reference), without the
- * interpreter's specialisations: PyCode_GetCode arrived in 3.11. */
-#if PY_VERSION_HEX < 0x030B0000
-#define compat_code_bytes(code) Py_XNewRef((code)->co_code)
-#else
-#define compat_code_bytes(code) PyCode_GetCode(code)
-#endif
-
-/* Byte offset of the instruction a frame is executing. f_lasti counted
- * bytes until 3.9 and code units in 3.10; PyFrame_GetLasti (3.11) gives
- * bytes. */
-static inline int compat_frame_lasti(PyFrameObject *frame)
-{
-#if PY_VERSION_HEX < 0x030A0000
-	return frame->f_lasti;
-#elif PY_VERSION_HEX < 0x030B0000
-	return frame->f_lasti * 2;
-#else
-	return PyFrame_GetLasti(frame);
-#endif
-}
-
 /* Py_IsFinalizing became public in 3.13. */
 #if PY_VERSION_HEX < 0x030D0000
 #define compat_is_finalizing() _Py_IsFinalizing()

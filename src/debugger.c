@@ -438,6 +438,33 @@ static void print_finish_value(struct session *s)
 	}
 }
 
+/* Collect a stop's header (banner, location, displays) in memory and
+ * write it at once in end_header: other threads keep running while it is
+ * composed, and their output must not land inside it. */
+static void begin_header(struct session *s)
+{
+	output_flush_program(&s->out);
+	s->out.hold = true;
+	s->header_real_fp = s->out.fp;
+	s->header_fp = open_memstream(&s->header_text, &s->header_len);
+	if (s->header_fp != NULL)
+		s->out.fp = s->header_fp;
+}
+
+static void end_header(struct session *s)
+{
+	s->out.hold = false;
+	if (s->header_fp == NULL)
+		return;
+	fclose(s->header_fp);
+	s->header_fp = NULL;
+	s->out.fp = s->header_real_fp;
+	fwrite(s->header_text, 1, s->header_len, s->out.fp);
+	fflush(s->out.fp);
+	free(s->header_text);
+	s->header_text = NULL;
+}
+
 /* End the program for `quit`. In the main thread ctrace's private
  * exception unwinds it and the host finishes; a quit typed at a stop in
  * another thread ends the process at once, since that thread cannot stop
@@ -499,6 +526,7 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 		s->stop.bp_number = s->hit_bp;
 	}
 
+	begin_header(s);
 	print_banner(s);
 	print_finish_value(s);
 	/* pdb reports a temporary breakpoint's deletion before the location;
@@ -511,6 +539,7 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 		print_location(s);
 	if (s->nwatches > 0)
 		watch_show_displays(s, frame);
+	end_header(s);
 	stepper_reset(&s->step);
 	if (bp != NULL) {
 		result = run_breakpoint_commands(s, bp);

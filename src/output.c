@@ -55,7 +55,7 @@ static void flush_python_stream(const char *name)
 
 void output_flush_program(struct output *out)
 {
-	if (out->python && Py_IsInitialized()) {
+	if (out->python && !out->hold && Py_IsInitialized()) {
 		PyObject *exc = compat_err_fetch();
 
 		flush_python_stream("stdout");

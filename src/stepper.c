@@ -47,24 +47,21 @@ static bool repeats_origin(struct stepper *st, PyFrameObject *frame, enum stop_e
 	return false;
 }
 
+bool stepper_at_origin(const struct stepper *st, PyFrameObject *frame, int line)
+{
+	return st->origin != NULL && frame == st->origin && !st->left_origin && line == st->origin_line;
+}
+
 bool stepper_is_yield(PyFrameObject *frame)
 {
 	PyCodeObject *code = PyFrame_GetCode(frame);
 	bool result = false;
 
 	if (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-		PyObject *bytes = compat_code_bytes(code);
-		int offset = compat_frame_lasti(frame);
+		PyObject *bytecode = compat_code_bytecode(code);
 
-		if (bytes != NULL && offset >= 0 && offset < PyBytes_GET_SIZE(bytes))
-			result = (unsigned char)PyBytes_AS_STRING(bytes)[offset] == YIELD_VALUE;
-#ifdef YIELD_FROM
-		/* Before 3.11 a frame suspended in `yield from` or `await` points
-		 * at the instruction before YIELD_FROM, to repeat it on resume. */
-		if (!result && bytes != NULL && offset >= 0 && offset + 2 < PyBytes_GET_SIZE(bytes))
-			result = (unsigned char)PyBytes_AS_STRING(bytes)[offset + 2] == YIELD_FROM;
-#endif
-		Py_XDECREF(bytes);
+		result = compat_frame_is_yield(frame, bytecode);
+		Py_XDECREF(bytecode);
 	}
 	Py_DECREF(code);
 	return result;

@@ -304,7 +304,7 @@ static int on_line(struct session *s, PyFrameObject *frame)
 	}
 	info = code_info_get(s, code);
 	line = PyFrame_GetLineNumber(frame);
-	if (info != NULL && info->has_bp && line_has_breakpoint(info, line)) {
+	if (info != NULL && info->has_bp && line_has_breakpoint(info, line) && !stepper_at_origin(&s->step, frame, line)) {
 		char *cond_error = NULL;
 		struct breakpoint *bp = effective_breakpoint(s, frame, info->file, line, &cond_error);
 

@@ -14,6 +14,8 @@ struct output {
 	bool color;  /* colour escapes are allowed */
 	bool quiet;  /* --quiet: no informational messages */
 	bool python; /* an interpreter is running, so sys.stdout can be flushed */
+	bool hold;   /* printing a stop's header: no Python flush, which could
+	              * let another thread run and print inside it */
 };
 
 /* Initialise out for fp, deciding colour from `when` (COLOR_*), NO_COLOR,

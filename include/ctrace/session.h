@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "ctrace/breakpoints.h"
 #include "ctrace/options.h"
@@ -103,6 +104,12 @@ struct session {
 	/* Ctrl-C: set by the SIGINT handler, read by the trace function. */
 	volatile sig_atomic_t interrupt_requested;
 	volatile sig_atomic_t at_prompt;
+
+	/* A stop's header while it is composed, see debugger.c. */
+	FILE *header_fp;
+	FILE *header_real_fp;
+	char *header_text;
+	size_t header_len;
 
 	/* One thread owns the prompt at a time. */
 	pthread_mutex_t prompt_lock;

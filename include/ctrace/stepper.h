@@ -43,6 +43,12 @@ void stepper_set(struct stepper *st, enum step_kind kind, PyFrameObject *frame, 
 /* Record the frame and line the command was issued at (borrowed). */
 void stepper_set_origin(struct stepper *st, PyFrameObject *frame, int line);
 
+/* Return true when line of frame is where the running step, next or
+ * until was issued, and no other line of that frame has run since: a
+ * breakpoint there does not stop again (a comprehension's line repeats
+ * once per item on 3.12+). */
+bool stepper_at_origin(const struct stepper *st, PyFrameObject *frame, int line);
+
 /* Return true when a RETURN event of frame is a yield or an await that
  * suspends it, not its final return. */
 bool stepper_is_yield(PyFrameObject *frame);

@@ -1,0 +1,1 @@
+"""A package for breakpoint tests that use dotted module names."""

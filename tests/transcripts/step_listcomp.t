@@ -1,0 +1,17 @@
+# next off a list comprehension line moves to the next line.
+# args: -n {targets}/step_flow.py
+# exit: 1
+> {targets}/step_flow.py(1)<module>()
+-> import asyncio
+(ctrace) tbreak 38
+Breakpoint 1 at {targets}/step_flow.py:38
+(ctrace) c
+Deleted breakpoint 1 at {targets}/step_flow.py:38
+> {targets}/step_flow.py(38)comprehension()
+-> items = [n + 1 for n in range(3)]
+(ctrace) n
+> {targets}/step_flow.py(39)comprehension()
+-> size = len(items)
+(ctrace) p items
+[1, 2, 3]
+(ctrace) q
