@@ -217,9 +217,12 @@ static void split_condition(char *text, char **spec, char **cond)
 		*cond = NULL;
 }
 
-/* List the catchpoints after the breakpoints. */
+/* List the watchpoints and catchpoints after the breakpoints. */
 static void print_catchpoints(struct session *s)
 {
+	for (size_t i = 0; i < s->nwatches; i++)
+		if (s->watches[i].is_watch)
+			out_printf(&s->out, "%-4dwatchpoint   keep yes   %s = %s\n", s->watches[i].number, s->watches[i].expr, s->watches[i].last);
 	if (s->catch_any)
 		out_printf(&s->out, "    catchpoint   keep yes   exception (any type) raised\n");
 	for (size_t i = 0; i < s->ncatch; i++)
@@ -230,7 +233,7 @@ static void print_catchpoints(struct session *s)
 
 void print_breakpoint_table(struct session *s)
 {
-	bool catches = s->catch_any || s->ncatch > 0 || s->catch_uncaught;
+	bool catches = s->catch_any || s->ncatch > 0 || s->catch_uncaught || s->nwatchpoints > 0;
 
 	if (s->bps.count == 0 && !catches) {
 		out_printf(&s->out, "No breakpoints.\n");

@@ -216,12 +216,14 @@ static enum cmd_result info_frame(struct session *s)
 	PyCodeObject *code = PyFrame_GetCode(frame);
 	const char *file = debugger_selected_file(s);
 
-	out_printf(&s->out, "Frame %d of %d in thread %s\n", s->stop.selected, s->stop.depth, s->stop.tstate == s->main_tstate ? "main" : "other");
+	int number = s->stop.depth - 1 - s->stop.selected;
+
+	out_printf(&s->out, "Frame %d of %d (0 is the innermost) in thread %s\n", number, s->stop.depth, s->stop.tstate == s->main_tstate ? "main" : "other");
 	out_printf(&s->out, "  function: %s\n", PyUnicode_AsUTF8(compat_code_qualname(code)));
 	out_printf(&s->out, "  file: %s, line %d\n", file ? file : "?", s->stop.stack[s->stop.selected].line);
 	out_printf(&s->out, "  first line of code: %d\n", code->co_firstlineno);
 	if (s->stop.selected > 0)
-		out_printf(&s->out, "  called from: frame %d, line %d\n", s->stop.selected - 1, s->stop.stack[s->stop.selected - 1].line);
+		out_printf(&s->out, "  called from: frame %d, line %d\n", number + 1, s->stop.stack[s->stop.selected - 1].line);
 	else
 		out_printf(&s->out, "  called from: (outermost frame)\n");
 	Py_DECREF(code);

@@ -75,15 +75,16 @@ enum cmd_result cmd_down(struct session *s, const struct cmd_args *args)
 
 enum cmd_result cmd_frame(struct session *s, const struct cmd_args *args)
 {
-	long index;
+	long number;
 
-	if (!int_arg(s, args, s->stop.selected, &index))
+	/* Frame 0 is the innermost, as in gdb and in `where`. */
+	if (!int_arg(s, args, s->stop.depth - 1 - s->stop.selected, &number))
 		return CMD_ERROR;
-	if (index < 0 || index >= s->stop.depth) {
-		out_error(&s->out, "no frame number %ld (frames are 0 to %d, see 'where')", index, s->stop.depth - 1);
+	if (number < 0 || number >= s->stop.depth) {
+		out_error(&s->out, "no frame number %ld (frames are 0, the innermost, to %d, see 'where')", number, s->stop.depth - 1);
 		return CMD_ERROR;
 	}
-	debugger_select(s, (int)index);
+	debugger_select(s, s->stop.depth - 1 - (int)number);
 	return CMD_OK;
 }
 

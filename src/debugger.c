@@ -181,7 +181,9 @@ void debugger_print_entry(struct session *s, int index, bool marker)
 {
 	char prefix[32];
 
-	snprintf(prefix, sizeof(prefix), "%s%3d ", marker ? ">" : " ", index);
+	/* Numbered as gdb does, 0 for the innermost frame, while the list
+	 * reads oldest first as pdb's does. */
+	snprintf(prefix, sizeof(prefix), "%s%3d ", marker ? ">" : " ", s->stop.depth - 1 - index);
 	print_location_line(s, index, prefix);
 	print_source_line(s, index, "      ");
 }
@@ -527,8 +529,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	}
 
 	begin_header(s);
-	print_banner(s);
 	print_finish_value(s);
+	print_banner(s);
 	/* pdb reports a temporary breakpoint's deletion before the location;
 	 * the breakpoint goes once its command list has run. */
 	if (bp != NULL && bp->temporary)

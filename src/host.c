@@ -393,8 +393,11 @@ error:
 	if (exc != NULL && s->opts->run_module && PyErr_GivenExceptionMatches(exc, PyExc_ImportError)) {
 		char *text = inspect_format_exception(exc);
 
-		startup_error("cannot run module", s->opts->target, "");
-		fprintf(stderr, "  %s\n", text);
+		char *hint = malloc(strlen(text) + 3);
+
+		sprintf(hint, "(%s)", text);
+		startup_error("cannot run module", s->opts->target, hint);
+		free(hint);
 		free(text);
 		Py_DECREF(exc);
 		return STATUS_USAGE;

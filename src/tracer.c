@@ -281,6 +281,7 @@ static int on_line(struct session *s, PyFrameObject *frame)
 {
 	PyCodeObject *code = PyFrame_GetCode(frame);
 	struct code_info *info;
+	bool step_stop;
 	int line;
 	int rc = 0;
 
@@ -303,8 +304,14 @@ static int on_line(struct session *s, PyFrameObject *frame)
 		goto done;
 	}
 	info = code_info_get(s, code);
+	/* The common case under `continue`: no breakpoint in this code. */
+	if (s->step.kind == STEP_CONTINUE && s->nwatchpoints == 0 && (info == NULL || !info->has_bp))
+		goto done;
 	line = PyFrame_GetLineNumber(frame);
-	if (info != NULL && info->has_bp && line_has_breakpoint(info, line) && !stepper_at_origin(&s->step, frame, line)) {
+	/* A step that lands on a breakpoint stops as a step, as in pdb: the
+	 * breakpoint counts no hit and runs no commands. */
+	step_stop = stepper_should_stop(&s->step, frame, EV_LINE, line, PyThreadState_Get(), NULL, false);
+	if (!step_stop && info != NULL && info->has_bp && line_has_breakpoint(info, line) && !stepper_at_origin(&s->step, frame, line)) {
 		char *cond_error = NULL;
 		struct breakpoint *bp = effective_breakpoint(s, frame, info->file, line, &cond_error);
 
@@ -317,10 +324,8 @@ static int on_line(struct session *s, PyFrameObject *frame)
 		rc = stop_here(s, frame, STOP_WATCH, EV_LINE, NULL, false);
 		goto done;
 	}
-	if (stepper_should_stop(&s->step, frame, EV_LINE, line, PyThreadState_Get(), NULL, false)) {
-		if (!skip_counted_stop(s, frame, line))
-			rc = stop_here(s, frame, STOP_STEP, EV_LINE, NULL, false);
-	}
+	if (step_stop && !skip_counted_stop(s, frame, line))
+		rc = stop_here(s, frame, STOP_STEP, EV_LINE, NULL, false);
 done:
 	Py_DECREF(code);
 	return rc;

@@ -248,7 +248,7 @@ def test_help_command(ctrace, python, r):
     proc = ct.run(ctrace, ["-n", "-c", "help", "-c", "quit", target("simple.py")])
     # Each command's line is its usage, then its short forms in brackets.
     expected = ["step [N] (s)", "next [N] (n)", "until [LINE] (unt)", "return (r)", "continue [N] (c, cont)",
-                "quit [N] (q, exit)", "break [LINE | FILE:LINE | FUNC] [, COND] (b)", "clear [FILE:LINE | N...] (cl)",
+                "quit [N] (q, exit)", "break [LINE | FILE:LINE | MODULE:LINE | FUNC | MODULE.FUNC] [, COND] (b)", "clear [FILE:LINE | N...] (cl)",
                 "where [N] (w, bt)", "up [N] (u)", "down [N] (d)", "list [FIRST[, LAST] | .] (l)",
                 "longlist (ll)", "print EXPR (p)", "args (a)", "help [COMMAND] (h)"]
     lines = proc.stdout.splitlines()

@@ -116,7 +116,7 @@ def test_thread_stops(ctrace, r):
     script = target("step_threads.py")
     line = line_of(script, "result = amount * 2")
     proc = session(ctrace, ["-n", script], [
-        f"b {line}", "c", "p label", "thread", "info threads", "thread 1", "frame 0",
+        f"b {line}", "c", "p label", "thread", "info threads", "thread 1", "up 100",
         "p second.name", "c", "p label", "c"])
     out = proc.stdout
     stop = f"> {script}({line})work()\n-> result = amount * 2\n"
@@ -132,7 +132,7 @@ def test_thread_stops(ctrace, r):
     r.check("info threads matches thread", out.count("MainThread (ident") == 2, out)
     r.check("thread 1 is MainThread", re.search(r" 1 +MainThread \(ident", out) is not None, out)
     r.check("thread 1 shows main stack", f"{script}(" in out.split("Showing thread", 1)[-1], out)
-    r.check("thread 1 frame 0 values", "'second-worker'" in out, out)
+    r.check("thread 1 oldest frame values", "'second-worker'" in out, out)
     r.check("thread program finishes", "joined" in out, out)
     r.check("thread exit status", proc.returncode == 0, f"status {proc.returncode}: {proc.stderr}")
 

@@ -9,9 +9,9 @@ before
 (ctrace) p doubled
 10
 (ctrace) w
-   0 {targets}/hook.py(8)<module>()
+   1 {targets}/hook.py(8)<module>()
       -> print("result", compute(5))
->  1 {targets}/hook.py(3)compute()
+>  0 {targets}/hook.py(3)compute()
       -> breakpoint()
 (ctrace) n
 > {targets}/hook.py(4)compute()

@@ -21,7 +21,7 @@ limit = 3
 (ctrace) info args
 factor = 2
 (ctrace) info frame
-Frame 2 of 3 in thread main
+Frame 0 of 3 (0 is the innermost) in thread main
   function: scale
   file: {targets}/inspect_frame.py, line 8
   first line of code: 5
@@ -30,11 +30,11 @@ Frame 2 of 3 in thread main
 > {targets}/inspect_frame.py(14)caller()
 -> value = scale(2)
 (ctrace) info frame
-Frame 1 of 3 in thread main
+Frame 1 of 3 (0 is the innermost) in thread main
   function: caller
   file: {targets}/inspect_frame.py, line 14
   first line of code: 12
-  called from: frame 0, line 19
+  called from: frame 2, line 19
 (ctrace) locals
 _ = 'program underscore'
 (ctrace) c

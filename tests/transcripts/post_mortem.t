@@ -14,11 +14,11 @@ Post-mortem: the program raised an uncaught exception. 'continue' or 'quit' ends
 (ctrace) p number
 *** NameError: name 'number' is not defined
 (ctrace) w
-   0 {targets}/crash.py(14)<module>()
+   2 {targets}/crash.py(14)<module>()
       -> load(["1", "2", "x3"])
    1 {targets}/crash.py(9)load()
       -> total += parse(item)
->  2 {targets}/crash.py(2)parse()
+>  0 {targets}/crash.py(2)parse()
       -> number = int(text)
 (ctrace) up
 > {targets}/crash.py(9)load()

@@ -9,18 +9,18 @@ Breakpoint 1 at {targets}/loop.py:2
 > {targets}/loop.py(2)scale()
 -> result = value * factor
 (ctrace) where
-   0 {targets}/loop.py(13)<module>()
+   2 {targets}/loop.py(13)<module>()
       -> answer = run(5)
    1 {targets}/loop.py(9)run()
       -> total += scale(index, 10)
->  2 {targets}/loop.py(2)scale()
+>  0 {targets}/loop.py(2)scale()
       -> result = value * factor
 (ctrace) bt
-   0 {targets}/loop.py(13)<module>()
+   2 {targets}/loop.py(13)<module>()
       -> answer = run(5)
    1 {targets}/loop.py(9)run()
       -> total += scale(index, 10)
->  2 {targets}/loop.py(2)scale()
+>  0 {targets}/loop.py(2)scale()
       -> result = value * factor
 (ctrace) up
 > {targets}/loop.py(9)run()
@@ -38,11 +38,11 @@ Breakpoint 1 at {targets}/loop.py:2
 > {targets}/loop.py(9)run()
 -> total += scale(index, 10)
 (ctrace) w
-   0 {targets}/loop.py(13)<module>()
+   2 {targets}/loop.py(13)<module>()
       -> answer = run(5)
 >  1 {targets}/loop.py(9)run()
       -> total += scale(index, 10)
-   2 {targets}/loop.py(2)scale()
+   0 {targets}/loop.py(2)scale()
       -> result = value * factor
 (ctrace) down
 > {targets}/loop.py(2)scale()
@@ -54,9 +54,9 @@ Breakpoint 1 at {targets}/loop.py:2
 (ctrace) w 2
    1 {targets}/loop.py(9)run()
       -> total += scale(index, 10)
->  2 {targets}/loop.py(2)scale()
+>  0 {targets}/loop.py(2)scale()
       -> result = value * factor
-(ctrace) f 0
+(ctrace) f 2
 > {targets}/loop.py(13)<module>()
 -> answer = run(5)
 (ctrace) f

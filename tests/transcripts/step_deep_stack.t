@@ -9,18 +9,18 @@ Breakpoint 1 at {targets}/step_deep.py:6
 > {targets}/step_deep.py(6)descend()
 -> bottom = "reached"
 (ctrace) where 3
- 849 {targets}/step_deep.py(8)descend()
+   2 {targets}/step_deep.py(8)descend()
       -> return descend(depth - 1)
- 850 {targets}/step_deep.py(8)descend()
+   1 {targets}/step_deep.py(8)descend()
       -> return descend(depth - 1)
->851 {targets}/step_deep.py(6)descend()
+>  0 {targets}/step_deep.py(6)descend()
       -> bottom = "reached"
 (ctrace) up 500
 > {targets}/step_deep.py(8)descend()
 -> return descend(depth - 1)
 (ctrace) p depth
 500
-(ctrace) frame 0
+(ctrace) frame 851
 > {targets}/step_deep.py(25)<module>()
 -> print(descend(850))
 (ctrace) frame
@@ -41,7 +41,7 @@ Breakpoint 1 at {targets}/step_deep.py:6
 -> return descend(depth - 1)
 (ctrace) p depth
 849
-(ctrace) frame 851
+(ctrace) frame 0
 > {targets}/step_deep.py(6)descend()
 -> bottom = "reached"
 (ctrace) p depth

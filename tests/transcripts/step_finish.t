@@ -14,9 +14,9 @@ Value returned is 6
 > {targets}/step_control.py(19)chain()
 -> second = area(4, 5)
 (ctrace) w
-   0 {targets}/step_control.py(29)<module>()
+   1 {targets}/step_control.py(29)<module>()
       -> combined = chain()
->  1 {targets}/step_control.py(19)chain()
+>  0 {targets}/step_control.py(19)chain()
       -> second = area(4, 5)
 (ctrace) finish
 > {targets}/step_control.py(5)area()

@@ -12,7 +12,7 @@ args []
 (ctrace) jump 12
 *** jump failed: ValueError: can't jump into the body of a for loop
 (ctrace) w 1
->  1 {targets}/step_control.py(13)tally()
+>  0 {targets}/step_control.py(13)tally()
       -> total += 100
 (ctrace) p total
 6
