@@ -19,6 +19,8 @@
 struct code_info {
 	unsigned generation; /* breakpoint table generation has_bp was computed for */
 	bool has_bp;         /* an enabled breakpoint is in this code's file */
+	int first_line;      /* the code's line span, 0 until computed */
+	int last_line;
 	int *bp_lines;       /* the lines of those breakpoints, so that a line
 	                      * event compares integers, not file names */
 	size_t nbp_lines;
@@ -61,22 +63,44 @@ static char *canonical_code_file(PyCodeObject *code)
 	return path_canonical(utf8, cwd);
 }
 
-/* Recompute which breakpoint lines fall in the code's file. */
-static void refresh_bp_lines(struct session *s, struct code_info *info)
+/* Find the lines the code's instructions span, once per code object. */
+static void compute_line_span(struct code_info *info, PyCodeObject *code)
+{
+	PyObject *bytecode = compat_code_bytecode(code);
+	Py_ssize_t size = bytecode ? PyBytes_GET_SIZE(bytecode) : 0;
+
+	info->first_line = code->co_firstlineno;
+	info->last_line = code->co_firstlineno;
+	for (Py_ssize_t offset = 0; offset < size; offset += 2) {
+		int line = PyCode_Addr2Line(code, (int)offset);
+
+		if (line > info->last_line)
+			info->last_line = line;
+	}
+	Py_XDECREF(bytecode);
+}
+
+/* Recompute which breakpoints fall in the code's lines. */
+static void refresh_bp_lines(struct session *s, struct code_info *info, PyCodeObject *code)
 {
 	size_t n = 0;
 
-	info->has_bp = info->file != NULL && bp_file_has_enabled(&s->bps, info->file);
 	free(info->bp_lines);
 	info->bp_lines = NULL;
 	info->nbp_lines = 0;
-	if (info->has_bp) {
+	if (info->file != NULL && bp_file_has_enabled(&s->bps, info->file)) {
+		if (info->first_line == 0)
+			compute_line_span(info, code);
 		info->bp_lines = malloc(s->bps.count * sizeof(int));
-		for (size_t i = 0; info->bp_lines != NULL && i < s->bps.count; i++)
-			if (s->bps.items[i]->enabled && strcmp(s->bps.items[i]->file, info->file) == 0)
-				info->bp_lines[n++] = s->bps.items[i]->line;
+		for (size_t i = 0; info->bp_lines != NULL && i < s->bps.count; i++) {
+			const struct breakpoint *bp = s->bps.items[i];
+
+			if (bp->enabled && bp->line >= info->first_line && bp->line <= info->last_line && strcmp(bp->file, info->file) == 0)
+				info->bp_lines[n++] = bp->line;
+		}
 		info->nbp_lines = n;
 	}
+	info->has_bp = n > 0;
 	info->generation = s->bps.generation;
 }
 
@@ -109,7 +133,7 @@ static struct code_info *code_info_get(struct session *s, PyCodeObject *code)
 		}
 	}
 	if (info->generation != s->bps.generation)
-		refresh_bp_lines(s, info);
+		refresh_bp_lines(s, info, code);
 	return info;
 }
 
@@ -310,7 +334,7 @@ static int on_line(struct session *s, PyFrameObject *frame)
 	line = PyFrame_GetLineNumber(frame);
 	/* A step that lands on a breakpoint stops as a step, as in pdb: the
 	 * breakpoint counts no hit and runs no commands. */
-	step_stop = stepper_should_stop(&s->step, frame, EV_LINE, line, PyThreadState_Get(), NULL, false);
+	step_stop = s->step.kind != STEP_CONTINUE && stepper_should_stop(&s->step, frame, EV_LINE, line, PyThreadState_Get(), NULL, false);
 	if (!step_stop && info != NULL && info->has_bp && line_has_breakpoint(info, line) && !stepper_at_origin(&s->step, frame, line)) {
 		char *cond_error = NULL;
 		struct breakpoint *bp = effective_breakpoint(s, frame, info->file, line, &cond_error);
