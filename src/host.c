@@ -366,8 +366,9 @@ static void finish_exception(struct session *s, PyObject *exc, struct outcome *o
 		out->status = debugger_post_mortem(s, exc);
 }
 
-/* Compile the target into s->main_code. Return 0, or a status to exit
- * with after printing the error. */
+/* Prepare the target: the -m module's code in s->main_code, or the
+ * script's __main__ and path, and s->main_file either way. Return 0, or a
+ * status to exit with after printing the error. */
 static int prepare_target(struct session *s)
 {
 	PyObject *main_module = PyImport_AddModule("__main__"); /* borrowed */
