@@ -288,4 +288,55 @@ static inline int compat_frame_stop_kind(PyFrameObject *frame, PyObject *bytecod
 }
 #endif
 
+/* Read argument `index` of a frame at its call event straight from the
+ * frame's fast slots, without building the locals dict that
+ * compat_frame_var needs before 3.12. Returns a borrowed reference, or
+ * NULL when the argument is a cell or the version has no fast path, so
+ * the caller then uses compat_frame_var.
+ * 3.9 and 3.10 keep the slots in the public frame struct and clear the
+ * slot of an argument that became a cell. 3.11 and 3.12 keep them in the
+ * private _PyInterpreterFrame, whose header needs Py_BUILD_CORE; there
+ * the argument names are the first co_localsplusnames, and
+ * co_localspluskinds marks cells. 3.13 uses PyFrame_GetVar, which reads
+ * the slots without a dict. */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
+#define Py_BUILD_CORE 1
+#include <internal/pycore_code.h>
+#include <internal/pycore_frame.h>
+#undef Py_BUILD_CORE
+static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *code, Py_ssize_t index)
+{
+	if (index >= code->co_nlocalsplus || (PyBytes_AS_STRING(code->co_localspluskinds)[index] & (CO_FAST_CELL | CO_FAST_FREE)) != 0)
+		return NULL;
+	return frame->f_frame->localsplus[index];
+}
+#elif PY_VERSION_HEX < 0x030B0000
+static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *code, Py_ssize_t index)
+{
+	if (index >= code->co_nlocals)
+		return NULL;
+	return frame->f_localsplus[index];
+}
+#else
+static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *code, Py_ssize_t index)
+{
+	(void)frame;
+	(void)code;
+	(void)index;
+	return NULL;
+}
+#endif
+
+/* On 3.12 a frame's f_lineno is 0 at call and return events, and
+ * PyFrame_GetLineNumber then searches the code's line table for
+ * PyFrame_GetLasti. The line then depends only on the code and that
+ * offset, which this returns so the caller can memoise the line. It
+ * returns -1 when f_lineno is set, and always on other versions: 3.11
+ * stores the line in f_lineno before every trace event. */
+#if PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
+#define compat_frame_line_key(frame) ((frame)->f_lineno == 0 ? PyFrame_GetLasti(frame) : -1)
+#else
+#define compat_frame_line_key(frame) (-1)
+#endif
+
 #endif /* CTRACE_COMPAT_H */

@@ -11,13 +11,18 @@
 
 #include <string.h>
 
-static const char *const event_names[] = {
-	[TL_CALL] = "call",
-	[TL_RESUME] = "call",
-	[TL_LINE] = "line",
-	[TL_RETURN] = "return",
-	[TL_YIELD] = "return",
-	[TL_EXCEPTION] = "exception",
+#define EVENT_NAME(lit) {"" lit, sizeof(lit) - 1}
+
+static const struct {
+	const char *name;
+	size_t len;
+} event_names[] = {
+	[TL_CALL] = EVENT_NAME("call"),
+	[TL_RESUME] = EVENT_NAME("call"),
+	[TL_LINE] = EVENT_NAME("line"),
+	[TL_RETURN] = EVENT_NAME("return"),
+	[TL_YIELD] = EVENT_NAME("return"),
+	[TL_EXCEPTION] = EVENT_NAME("exception"),
 };
 
 static void jsonl_escape(struct tracelog *log, struct tl_buf *out, const char *s, size_t n)
@@ -36,19 +41,27 @@ static void jsonl_end(struct tracelog *log)
 	(void)log;
 }
 
-static void put_string_field(struct tl_buf *out, const char *name, const char *s, size_t n)
+/* Append a string field. The key is a literal that ends with the
+ * value's opening quote, such as ",\"value\":\"". */
+#define put_string_field(out, key, s, n) put_string_field_n((out), "" key, sizeof(key) - 1, (s), (n))
+
+static void put_string_field_n(struct tl_buf *out, const char *key, size_t key_len, const char *s, size_t n)
 {
-	tl_buf_puts(out, name);
+	tl_buf_put(out, key, key_len);
 	tl_escape_json(out, s, n);
 	tl_buf_putc(out, '"');
 }
 
-static void put_kv_object(struct tracelog *log, const struct tl_event *ev, const char *field)
+/* Append an object field of names and values. The key is a literal that
+ * ends with the opening brace, such as ",\"args\":{". */
+#define put_kv_object(log, ev, key) put_kv_object_n((log), (ev), "" key, sizeof(key) - 1)
+
+static void put_kv_object_n(struct tracelog *log, const struct tl_event *ev, const char *key, size_t key_len)
 {
 	struct tl_buf *out = &log->out;
 	size_t i;
 
-	tl_buf_puts(out, field);
+	tl_buf_put(out, key, key_len);
 	for (i = 0; i < ev->nkv; i++) {
 		if (i > 0)
 			tl_buf_putc(out, ',');
@@ -64,26 +77,41 @@ static void put_kv_object(struct tracelog *log, const struct tl_event *ev, const
 static void put_common(struct tracelog *log, const struct tl_event *ev)
 {
 	struct tl_buf *out = &log->out;
+	struct tl_thread *thread = ev->thread;
 
-	tl_buf_reserve(out, 96 + ev->code->file_esc_len + ev->code->func_esc_len + ev->thread->name_esc_len);
+	if (thread->format_tag == NULL) {
+		struct tl_buf tag = {0};
+
+		tl_buf_put_lit(&tag, ",\"thread\":\"");
+		tl_buf_put(&tag, thread->name_esc, thread->name_esc_len);
+		tl_buf_put_lit(&tag, "\",\"tid\":");
+		tl_buf_put_uint(&tag, thread->native_id);
+		thread->format_tag = tag.data;
+		thread->format_tag_len = tag.len;
+	}
 	tl_buf_put_lit(out, "{\"event\":\"");
-	tl_buf_puts(out, event_names[ev->kind]);
-	tl_buf_put_lit(out, "\",\"file\":\"");
-	tl_buf_put(out, ev->code->file_esc, ev->code->file_esc_len);
-	tl_buf_put_lit(out, "\",\"line\":");
-	tl_buf_put_int(out, ev->line);
-	tl_buf_put_lit(out, ",\"func\":\"");
-	tl_buf_put(out, ev->code->func_esc, ev->code->func_esc_len);
-	tl_buf_put_lit(out, "\",\"depth\":");
+	tl_buf_put(out, event_names[ev->kind].name, event_names[ev->kind].len);
+	tl_put_location(log, out, ev->code, ev->line);
 	tl_buf_put_int(out, ev->depth);
-	tl_buf_put_lit(out, ",\"thread\":\"");
-	tl_buf_put(out, ev->thread->name_esc, ev->thread->name_esc_len);
-	tl_buf_put_lit(out, "\",\"tid\":");
-	tl_buf_put_uint(out, ev->thread->native_id);
+	tl_buf_put(out, thread->format_tag, thread->format_tag_len);
 	if (log->opts->trace_timestamps) {
 		tl_buf_put_lit(out, ",\"ts\":");
 		tl_buf_put_us(out, ev->ts_ns, false);
 	}
+}
+
+/* The fields from file to the depth's key, cached per line by
+ * tl_put_location. */
+static void jsonl_location(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line)
+{
+	(void)log;
+	tl_buf_put_lit(out, "\",\"file\":\"");
+	tl_buf_put(out, code->file_esc, code->file_esc_len);
+	tl_buf_put_lit(out, "\",\"line\":");
+	tl_buf_put_int(out, line);
+	tl_buf_put_lit(out, ",\"func\":\"");
+	tl_buf_put(out, code->func_esc, code->func_esc_len);
+	tl_buf_put_lit(out, "\",\"depth\":");
 }
 
 static void jsonl_event(struct tracelog *log, const struct tl_event *ev)
@@ -112,7 +140,10 @@ static void jsonl_event(struct tracelog *log, const struct tl_event *ev)
 			tl_buf_put_lit(out, ",\"yield\":true");
 		if (ev->has_value)
 			put_string_field(out, ",\"value\":\"", scratch + ev->value_off, ev->value_len);
-		tl_buf_puts(out, ev->by_exception ? ",\"by_exception\":true" : ",\"by_exception\":false");
+		if (ev->by_exception)
+			tl_buf_put_lit(out, ",\"by_exception\":true");
+		else
+			tl_buf_put_lit(out, ",\"by_exception\":false");
 		if (ev->by_exception && ev->exc_name != NULL)
 			put_string_field(out, ",\"exc_type\":\"", ev->exc_name, strlen(ev->exc_name));
 		break;
@@ -131,6 +162,7 @@ const struct tl_format tl_format_jsonl = {
 	.begin = jsonl_begin,
 	.thread_start = NULL,
 	.event = jsonl_event,
+	.location = jsonl_location,
 	.close_open = NULL,
 	.end = jsonl_end,
 };

@@ -58,13 +58,14 @@ static void put_scratch(struct tracelog *log, const struct tl_event *ev, size_t 
 	tl_escape_text(&log->out, ev->thread->scratch.data + off, len, log->github);
 }
 
-static void put_kv_list(struct tracelog *log, const struct tl_event *ev, const char *separator)
+/* Append "name=value" pairs, separated by ", ". */
+static void put_kv_list(struct tracelog *log, const struct tl_event *ev)
 {
 	size_t i;
 
 	for (i = 0; i < ev->nkv; i++) {
 		if (i > 0)
-			tl_buf_puts(&log->out, separator);
+			tl_buf_put(&log->out, ", ", 2);
 		tl_escape_text(&log->out, ev->kv[i].name, ev->kv[i].name_len, log->github);
 		tl_buf_putc(&log->out, '=');
 		put_scratch(log, ev, ev->kv[i].value_off, ev->kv[i].value_len);
@@ -103,11 +104,18 @@ static void put_prefix(struct tracelog *log, const struct tl_event *ev)
 	}
 	tl_buf_put_spaces(out, (size_t)indent * 2);
 	tl_buf_put(out, kind_names[ev->kind], 10);
-	tl_buf_put(out, ev->code->file_esc, ev->code->file_esc_len);
+	tl_put_location(log, out, ev->code, ev->line);
+}
+
+/* "file:line function", cached per line by tl_put_location. */
+static void text_location(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line)
+{
+	(void)log;
+	tl_buf_put(out, code->file_esc, code->file_esc_len);
 	tl_buf_putc(out, ':');
-	tl_buf_put_int(out, ev->line);
+	tl_buf_put_int(out, line);
 	tl_buf_putc(out, ' ');
-	tl_buf_put(out, ev->code->func_esc, ev->code->func_esc_len);
+	tl_buf_put(out, code->func_esc, code->func_esc_len);
 }
 
 static void text_event(struct tracelog *log, const struct tl_event *ev)
@@ -120,7 +128,7 @@ static void text_event(struct tracelog *log, const struct tl_event *ev)
 		if (ev->code->module)
 			break;
 		tl_buf_putc(out, '(');
-		put_kv_list(log, ev, ", ");
+		put_kv_list(log, ev);
 		tl_buf_putc(out, ')');
 		break;
 	case TL_LINE:
@@ -130,7 +138,7 @@ static void text_event(struct tracelog *log, const struct tl_event *ev)
 		}
 		if (ev->nkv > 0) {
 			tl_buf_put(out, "   # ", 5);
-			put_kv_list(log, ev, ", ");
+			put_kv_list(log, ev);
 		}
 		break;
 	case TL_RETURN:
@@ -168,6 +176,7 @@ const struct tl_format tl_format_text = {
 	.begin = text_begin,
 	.thread_start = NULL,
 	.event = text_event,
+	.location = text_location,
 	.close_open = NULL,
 	.end = text_end,
 };

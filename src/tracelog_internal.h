@@ -34,8 +34,13 @@ enum tl_kind { TL_CALL, TL_RESUME, TL_LINE, TL_RETURN, TL_YIELD, TL_EXCEPTION };
 struct tl_line {
 	char *src; /* NULL until loaded; "" when there is no source */
 	uint32_t src_len;
+	uint32_t location_len;
+	char *location; /* NULL until an event at this line is written */
 	uint64_t hits;
 };
+
+/* Entries of tl_code's memo of lines by instruction offset. */
+#define TL_LINE_MEMO 8
 
 /* Per code object, created at its first event and stored in the code's
  * extra slot, so filtered-out code costs one lookup per event. */
@@ -66,6 +71,13 @@ struct tl_code {
 	 * and final returns in generators, and on 3.12 to detect returns by
 	 * exception. */
 	PyObject *bytecode;
+
+	/* Lines of call and return events by the instruction offset that
+	 * compat_frame_line_key returns. An unused entry has lasti_plus_one 0. */
+	struct {
+		int lasti_plus_one;
+		int line;
+	} line_memo[TL_LINE_MEMO];
 
 	/* Lines indexed from line_base, grown on demand. */
 	struct tl_line *lines;
@@ -111,6 +123,10 @@ struct tl_thread {
 	char *name;
 	char *name_esc; /* name as the active format writes it */
 	size_t name_esc_len;
+	/* The thread's fields as the active format writes them in every
+	 * event; built by the format, NULL until then. */
+	char *format_tag;
+	size_t format_tag_len;
 	uint64_t events;
 	struct tl_frame *stack;
 	int depth;
@@ -169,6 +185,10 @@ struct tl_format {
 	void (*begin)(struct tracelog *log);
 	void (*thread_start)(struct tracelog *log, struct tl_thread *thread);
 	void (*event)(struct tracelog *log, const struct tl_event *ev);
+	/* Append the part of an event that depends only on its code and line
+	 * (file, line and function), which tl_put_location caches per line.
+	 * NULL when the format does not use tl_put_location. */
+	void (*location)(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line);
 	/* End, at ts_ns, the calls still open in thread from the top of its
 	 * stack down to depth from (chrome only). */
 	void (*close_open)(struct tracelog *log, struct tl_thread *thread, int from, uint64_t ts_ns);
@@ -314,6 +334,27 @@ void tl_buf_put_us(struct tl_buf *buf, uint64_t ns, bool fraction);
 /* Source line of code at line, escaped for the active format; "" when
  * there is none. May run Python code. */
 const char *tl_source(struct tracelog *log, struct tl_code *code, int line, size_t *len);
+
+/* Slot of line in code's line table, grown on demand, or NULL for a line
+ * number that cannot be stored. */
+struct tl_line *tl_line_slot(struct tl_code *code, int line);
+
+/* Render the location of line in code, cache it in the line's slot when
+ * the line has one, and append it to out (tracelog.c). */
+void tl_put_location_slow(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line);
+
+/* Append the active format's location of line in code, rendered once per
+ * line and then copied from the line's slot. */
+static inline void tl_put_location(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line)
+{
+	int index = line - code->line_base;
+
+	if (line > 0 && index >= 0 && index < code->nlines && code->lines[index].location != NULL) {
+		tl_buf_put(out, code->lines[index].location, code->lines[index].location_len);
+		return;
+	}
+	tl_put_location_slow(log, out, code, line);
+}
 
 /* The info of code, or NULL when trace mode has not seen it. */
 struct tl_code *tl_code_lookup(PyCodeObject *code);

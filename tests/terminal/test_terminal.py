@@ -40,6 +40,8 @@ class Terminal:
             "PWD": str(TARGETS),
         }
         env.update(env_overrides)
+        # A sanitizer build reads its settings from these; keep them.
+        env.update({key: value for key, value in os.environ.items() if key.endswith("SAN_OPTIONS")})
         assignments = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = " ".join(shlex.quote(word) for word in [ctrace] + list(args))
         # The pane stays open after ctrace ends so that the status stays readable.

@@ -35,6 +35,8 @@ class Pane:
             "TERM": "xterm",
             "NO_COLOR": "1",
         }
+        # A sanitizer build reads its settings from these; keep them.
+        env.update({key: value for key, value in os.environ.items() if key.endswith("SAN_OPTIONS")})
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = " ".join(shlex.quote(word) for word in [ctrace] + list(args))
         # The shell keeps the pane open after ctrace ends, so that its exit
