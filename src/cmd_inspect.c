@@ -64,10 +64,12 @@ enum cmd_result cmd_pp(struct session *s, const struct cmd_args *args)
 static bool whatis_callable(struct session *s, PyObject *value)
 {
 	PyObject *func = PyObject_GetAttrString(value, "__func__");
-	PyObject *code = PyObject_GetAttrString(func ? func : value, "__code__");
+	PyObject *code;
 	PyObject *name = NULL;
 	bool done = false;
 
+	PyErr_Clear();
+	code = PyObject_GetAttrString(func ? func : value, "__code__");
 	PyErr_Clear();
 	if (code != NULL) {
 		name = PyObject_GetAttrString(func ? func : value, "__name__");
