@@ -150,7 +150,10 @@ static bool resolve_function(struct session *s, const char *name, char **file, i
 	}
 	if (loc == Py_None) {
 		Py_DECREF(loc);
-		out_error(&s->out, "not a function, line number or FILE:LINE: %s (give FUNC, MODULE.FUNC, LINE or FILE:LINE)", name);
+		if (strchr(name, '.') != NULL)
+			out_error(&s->out, "function not found: %s (neither this file nor a module found along sys.path defines it; give FILE:LINE, or set it once the module's directory is on sys.path)", name);
+		else
+			out_error(&s->out, "not a function, line number or FILE:LINE: %s (give FUNC, MODULE.FUNC, LINE or FILE:LINE)", name);
 		return false;
 	}
 	ok = take_location(s, name, loc, file, line, func);

@@ -501,7 +501,10 @@ static void set_step_origin(struct session *s)
 	}
 }
 
-int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception)
+/* Stop at frame. bp_number and cond_error (malloc'd, taken over) say
+ * which breakpoint caused a STOP_BREAKPOINT; they are parameters, not
+ * session state, because another thread may stop meanwhile. */
+static int stop_common(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception, int bp_number, char *cond_error)
 {
 	struct breakpoint *bp = NULL;
 	enum cmd_result result = CMD_OK;
@@ -509,8 +512,21 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	acquire_prompt(s);
 	if (s->quitting || s->step.kind == STEP_NONE) {
 		pthread_mutex_unlock(&s->prompt_lock);
+		free(cond_error);
 		return 0;
 	}
+	if (reason == STOP_BREAKPOINT) {
+		bp = bp_find(&s->bps, bp_number);
+		/* The breakpoint was deleted or disabled while this thread waited
+		 * for another thread's prompt: the hit no longer stops. */
+		if (bp == NULL || !bp->enabled) {
+			pthread_mutex_unlock(&s->prompt_lock);
+			free(cond_error);
+			return 0;
+		}
+	}
+	s->hit_bp = bp_number;
+	s->hit_cond_error = cond_error;
 	debugger_clear_stop(s);
 	s->stop.active = true;
 	s->stop.reason = reason;
@@ -523,10 +539,8 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	if (ev == EV_EXCEPTION)
 		s->stop.exception = Py_XNewRef(arg);
 	build_stack(s, frame);
-	if (reason == STOP_BREAKPOINT) {
-		bp = bp_find(&s->bps, s->hit_bp);
-		s->stop.bp_number = s->hit_bp;
-	}
+	if (reason == STOP_BREAKPOINT)
+		s->stop.bp_number = bp_number;
 
 	begin_header(s);
 	print_finish_value(s);
@@ -566,6 +580,16 @@ int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reas
 	if (result == CMD_QUIT)
 		return quit_program(s);
 	return 0;
+}
+
+int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception)
+{
+	return stop_common(s, frame, reason, ev, arg, by_exception, 0, NULL);
+}
+
+int debugger_stop_at_breakpoint(struct session *s, PyFrameObject *frame, int bp_number, char *cond_error)
+{
+	return stop_common(s, frame, STOP_BREAKPOINT, EV_LINE, NULL, false, bp_number, cond_error);
 }
 
 /* Fill the stop's stack from a traceback, oldest frame first. */

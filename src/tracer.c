@@ -277,9 +277,7 @@ static int stop_here(struct session *s, PyFrameObject *frame, enum stop_reason r
 
 static int stop_at_breakpoint(struct session *s, PyFrameObject *frame, struct breakpoint *bp, char *cond_error)
 {
-	s->hit_bp = bp->number;
-	s->hit_cond_error = cond_error;
-	return stop_here(s, frame, STOP_BREAKPOINT, EV_LINE, NULL, false);
+	return debugger_stop_at_breakpoint(s, frame, bp->number, cond_error);
 }
 
 bool tracer_code_has_breakpoint(struct session *s, PyCodeObject *code)

@@ -13,6 +13,11 @@
  * set. */
 int debugger_stop(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception);
 
+/* Stop at frame for breakpoint bp_number, whose condition raised when
+ * cond_error (malloc'd, taken over) is set. A breakpoint deleted or
+ * disabled while the thread waited for the prompt does not stop. */
+int debugger_stop_at_breakpoint(struct session *s, PyFrameObject *frame, int bp_number, char *cond_error);
+
 /* Run the post-mortem prompt for an uncaught exception exc (borrowed).
  * Return the exit status to use. */
 int debugger_post_mortem(struct session *s, PyObject *exc);
