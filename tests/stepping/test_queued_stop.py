@@ -13,9 +13,9 @@ def main():
     script = str(ct.TARGETS / "two_workers.py")
     # The sleep at the first stop lets the other worker reach the
     # breakpoint and wait for the prompt before the breakpoint goes.
-    commands = ["b 8", "c", "import time; time.sleep(0.5)", "cl 1", "c"]
+    commands = ["b 9", "c", "import time; time.sleep(0.5)", "cl 1", "c"]
     proc = ct.run(ctrace, ["-n", script], stdin="".join(c + "\n" for c in commands))
-    stops = proc.stdout.count("two_workers.py(8)worker()")
+    stops = proc.stdout.count("two_workers.py(9)worker()")
     reporter.check("one worker stops once", stops == 1, proc.stdout)
     reporter.check("deleted breakpoint drops queued hit", proc.stdout.count("[thread W") == 1, proc.stdout)
     reporter.check("both workers finish", "all done" in proc.stdout and proc.stdout.count("worker W") == 2, proc.stdout)

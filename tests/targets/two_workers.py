@@ -1,3 +1,4 @@
+import sys
 import threading
 
 start = threading.Barrier(2)
@@ -6,7 +7,9 @@ start = threading.Barrier(2)
 def worker(label):
     start.wait()
     value = len(label)
-    print("worker", label, value, flush=True)
+    # One write per line, so the two workers' lines cannot interleave.
+    sys.stdout.write(f"worker {label} {value}\n")
+    sys.stdout.flush()
 
 
 threads = [threading.Thread(target=worker, args=(name,), name=name) for name in ("W1", "W2")]
