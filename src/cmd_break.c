@@ -47,7 +47,7 @@ static char *resolve_file(struct session *s, const char *name)
 	return result;
 }
 
-/* Move line to the first line at or after it that holds code. Return the
+/* Move line to the first line at or after it that contains code. Return the
  * line, or 0 after printing an error when there is none. */
 static int line_with_code(struct session *s, const char *file, int line)
 {
@@ -125,10 +125,11 @@ static bool take_location(struct session *s, const char *name, PyObject *loc, ch
 	return true;
 }
 
-/* Resolve a function name to file and first body line: evaluated in the
- * selected frame when it exists already, else found in the source of the
- * current file or of a module along sys.path (a pending breakpoint fires
- * once that code runs). Return false after printing why. */
+/* Resolve a function name to its file and first body line. A function
+ * that exists already is evaluated in the selected frame. Otherwise it is
+ * found in the source of the current file or of a module along sys.path,
+ * and the pending breakpoint fires once that code runs. Return false
+ * after printing the reason. */
 static bool resolve_function(struct session *s, const char *name, char **file, int *line, char **func)
 {
 	PyObject *obj = inspect_selected_frame(s) ? inspect_eval(s, name) : NULL;

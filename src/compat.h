@@ -1,5 +1,5 @@
 /* Every CPython version difference that ctrace depends on, and nothing
- * else. Supported: CPython 3.9 to 3.13. Each block says what changed, in
+ * else. Supported: CPython 3.9 to 3.13. Each block states what changed, in
  * which version, and where the change is recorded. */
 #ifndef CTRACE_COMPAT_H
 #define CTRACE_COMPAT_H
@@ -162,17 +162,6 @@ static inline void compat_err_restore(PyObject *exc)
 #define COMPAT_JUMP_NEEDS_F_TRACE 1
 #else
 #define COMPAT_JUMP_NEEDS_F_TRACE 0
-#endif
-
-/* From 3.11 a module's first event (the call) reports line 0, and
- * 3.12 inlines list, set and dict comprehensions (PEP 709). */
-#define COMPAT_INLINED_COMPREHENSIONS (PY_VERSION_HEX >= 0x030C0000)
-
-/* Py_IsFinalizing became public in 3.13. */
-#if PY_VERSION_HEX < 0x030D0000
-#define compat_is_finalizing() _Py_IsFinalizing()
-#else
-#define compat_is_finalizing() Py_IsFinalizing()
 #endif
 
 /* ---- Trace mode (tracelog.c) ---- */

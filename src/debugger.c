@@ -468,9 +468,9 @@ static void end_header(struct session *s)
 }
 
 /* End the program for `quit`. In the main thread ctrace's private
- * exception unwinds it and the host finishes; a quit typed at a stop in
- * another thread ends the process at once, since that thread cannot stop
- * the main one. Return -1 with the exception set. */
+ * exception unwinds it and the host finishes. A quit typed at a stop in
+ * another thread ends the process at once, because that thread cannot
+ * stop the main one. Return -1 with the exception set. */
 static int quit_program(struct session *s)
 {
 	s->quitting = true;
@@ -501,9 +501,10 @@ static void set_step_origin(struct session *s)
 	}
 }
 
-/* Stop at frame. bp_number and cond_error (malloc'd, taken over) say
- * which breakpoint caused a STOP_BREAKPOINT; they are parameters, not
- * session state, because another thread may stop meanwhile. */
+/* Stop at frame. For a STOP_BREAKPOINT, bp_number and cond_error
+ * (malloc'd, taken over) name the breakpoint and its condition's error.
+ * They are parameters, not session state, because another thread may
+ * stop meanwhile. */
 static int stop_common(struct session *s, PyFrameObject *frame, enum stop_reason reason, enum stop_event ev, PyObject *arg, bool by_exception, int bp_number, char *cond_error)
 {
 	struct breakpoint *bp = NULL;
@@ -574,8 +575,6 @@ static int stop_common(struct session *s, PyFrameObject *frame, enum stop_reason
 	debugger_clear_stop(s);
 	if (result == CMD_RESUME)
 		monitor_choose_mode(s);
-
-	debugger_clear_stop(s);
 	pthread_mutex_unlock(&s->prompt_lock);
 	if (result == CMD_QUIT)
 		return quit_program(s);

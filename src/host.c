@@ -71,7 +71,7 @@ int host_check_target(const struct options *opts)
 
 /* Read "version" (or "version_info") from a venv's pyvenv.cfg and compare
  * its major.minor with the embedded Python. Return 0 when they match or
- * the file says nothing, -1 after printing the mismatch. */
+ * the file names no version, -1 after printing the mismatch. */
 static int check_venv_version(const char *venv)
 {
 	char path[PATH_MAX];

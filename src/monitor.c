@@ -1,5 +1,5 @@
-/* The sys.monitoring fast path. PY_START tells, once per code object,
- * whether its file holds a breakpoint; only such code gets LINE events,
+/* The sys.monitoring fast path. PY_START decides, once per code object,
+ * whether its lines contain a breakpoint; only such code gets LINE events,
  * and a line without a breakpoint is disabled after its first event.
  * Everything else runs at full speed: the cost of a breakpoint that is
  * never hit is near zero. */
@@ -87,7 +87,7 @@ int monitor_init(struct session *s)
 		return -1;
 	result = PyObject_CallMethod(s->monitoring, "use_tool_id", "is", MONITOR_TOOL_ID, "ctrace");
 	if (result == NULL) {
-		/* Another tool holds the id: run with the trace function only. */
+		/* Another tool uses the id: run with the trace function only. */
 		PyErr_Clear();
 		Py_CLEAR(s->monitoring);
 		return 0;
@@ -114,8 +114,8 @@ static void call_quietly(PyObject *result)
 }
 
 /* Enable line events in the code of every frame now running in any
- * thread whose file holds a breakpoint: a breakpoint added to a function
- * that is already running must fire. */
+ * thread whose lines contain a breakpoint, because a breakpoint added to
+ * a function that is already running must fire. */
 static void enable_running_code(struct session *s)
 {
 	PyObject *sys = PyImport_ImportModule("sys");

@@ -153,7 +153,7 @@ def _stdlib_dirs():
 def is_skipped(module, filename, patterns, stdlib):
     """Return True when a frame of module (its __name__) in filename matches
     a `skip` pattern: a glob on the module name or file path, or a dotted
-    module prefix; `stdlib` covers the standard library and site-packages."""
+    module prefix. `stdlib` covers the standard library and site-packages."""
     import fnmatch
     if stdlib and filename and os.path.realpath(filename).startswith(_stdlib_dirs()):
         return True

@@ -14,7 +14,7 @@
 #include "ctrace/tracelog.h"
 #include "ctrace/watch.h"
 
-/* What the tracer knows about one code object, kept in the code object's
+/* The tracer's cached facts about one code object, kept in the code object's
  * extra slot so it dies with the code object. */
 struct code_info {
 	unsigned generation; /* breakpoint table generation has_bp was computed for */
@@ -173,7 +173,7 @@ static struct breakpoint *effective_breakpoint(struct session *s, PyFrameObject 
 	return NULL;
 }
 
-/* Return true when a module's code holds no statement: its source has
+/* Return true when a module's code contains no statement: its source has
  * no line with code (3.9 and 3.10 report line 1 for an empty file). */
 static bool code_is_empty(PyCodeObject *code)
 {
@@ -517,7 +517,7 @@ static PyTypeObject TracerType = {
 
 /* SIGINT handler, installed through the signal module so that Python's
  * own signal machinery stays in charge. The first Ctrl-C while the
- * program runs asks for a stop at the next line; a second one before
+ * program runs requests a stop at the next line; a second one before
  * that stop, or one at the prompt, raises KeyboardInterrupt. */
 static PyObject *sigint_handler(PyObject *self, PyObject *args)
 {

@@ -44,7 +44,7 @@ bool debugger_jump(struct session *s, int line);
 /* Outcome of debugger_read_line. */
 enum input_status { INPUT_LINE, INPUT_EOF, INPUT_INTERRUPT, INPUT_BATCH_DONE };
 
-/* Read one line for a command that asks for more input (`commands`),
+/* Read one line for a command that needs more input (`commands`),
  * from the same sources as the prompt, showing prompt. */
 enum input_status debugger_read_line(struct session *s, const char *prompt, char **line);
 

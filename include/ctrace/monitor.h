@@ -1,8 +1,8 @@
 /* The sys.monitoring fast path (CPython 3.12+): while nothing is being
  * stepped, watched or caught, ctrace's legacy trace function is removed
- * and line events are enabled only in code objects whose file holds a
- * breakpoint. A breakpoint hit hands the stop to the debugger; a command
- * that steps switches back to the trace function. */
+ * and line events are enabled only in code objects whose lines contain a
+ * breakpoint. A breakpoint hit hands the stop to the debugger, and a
+ * command that steps switches back to the trace function. */
 #ifndef CTRACE_MONITOR_H
 #define CTRACE_MONITOR_H
 

@@ -27,7 +27,7 @@ struct watch_item {
 	char *last; /* bounded repr of the last value seen, or an error text */
 };
 
-/* Why the debugger stopped. */
+/* The cause of a stop. */
 enum stop_reason {
 	STOP_FIRST_LINE,
 	STOP_STEP,
@@ -94,7 +94,6 @@ struct session {
 	int quit_status;
 	size_t next_command;   /* index of the next queued -c/-x command */
 	char *last_command;    /* repeated by an empty line */
-	bool interactive;      /* commands may come from the terminal or stdin */
 	int hit_bp;            /* number of the breakpoint behind this stop, 0: none */
 	char *hit_cond_error;  /* its condition's error, malloc'd, or NULL */
 	bool swallow_end;      /* a `commands` list ended at a resuming command */
@@ -133,7 +132,7 @@ struct session {
 	size_t nskip;
 	bool skip_stdlib;
 	unsigned skip_generation; /* bumped when the skip list changes */
-	bool skip_reported;       /* the current command said it skipped frames */
+	bool skip_reported;       /* the current command reported skipped frames */
 
 	/* `restart`: the program is unwinding to run again. */
 	bool restarting;
@@ -149,10 +148,6 @@ struct session {
 	char **alias_names;
 	char **alias_values;
 	size_t nalias;
-
-	/* Bumped when breakpoints or stepping change, so per-code caches
-	 * are recomputed lazily. */
-	unsigned generation;
 };
 
 /* The session of this process. Signal handlers, the at-fork hook and the

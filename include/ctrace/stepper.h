@@ -1,4 +1,4 @@
-/* What a running command waits for: step, next, until, return, finish or
+/* The wait of a running command: step, next, until, return, finish or
  * continue, and the decision whether an event ends the wait. */
 #ifndef CTRACE_STEPPER_H
 #define CTRACE_STEPPER_H
@@ -29,9 +29,10 @@ struct stepper {
 	PyObject *finish_value; /* STEP_IN_CALLER: the value returned, owned */
 	bool finish_by_exception;
 
-	/* Where the command was issued. A line event at the same line of the
-	 * same frame, before any other line of it ran, does not stop: 3.12+
-	 * report an inlined comprehension's line once per item. */
+	/* The frame and line the command was issued at. A line event at the
+	 * same line of the same frame, before any other line of it ran, does
+	 * not stop, because 3.12+ report an inlined comprehension's line once
+	 * per item. */
 	PyFrameObject *origin; /* owned, or NULL */
 	int origin_line;
 	bool left_origin;
@@ -44,9 +45,9 @@ void stepper_set(struct stepper *st, enum step_kind kind, PyFrameObject *frame, 
 void stepper_set_origin(struct stepper *st, PyFrameObject *frame, int line);
 
 /* Return true when line of frame is where the running step, next or
- * until was issued, and no other line of that frame has run since: a
- * breakpoint there does not stop again (a comprehension's line repeats
- * once per item on 3.12+). */
+ * until was issued, and no other line of that frame has run since. A
+ * breakpoint there does not stop again, because a comprehension's line
+ * repeats once per item on 3.12+. */
 bool stepper_at_origin(const struct stepper *st, PyFrameObject *frame, int line);
 
 /* Return true when a RETURN event of frame is a yield or an await that
