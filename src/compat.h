@@ -8,6 +8,7 @@
 #include <Python.h>
 #include <frameobject.h>
 #include <opcode.h>
+#include <stdbool.h>
 
 #if PY_VERSION_HEX < 0x03090000
 #error "ctrace needs CPython 3.9 or newer"
@@ -316,16 +317,60 @@ static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *cod
 }
 #endif
 
-/* On 3.12 a frame's f_lineno is 0 at call and return events, and
+/* From 3.12 a frame's f_lineno is 0 at call and return events, and
  * PyFrame_GetLineNumber then searches the code's line table for
  * PyFrame_GetLasti. The line then depends only on the code and that
- * offset, which this returns so the caller can memoise the line. It
- * returns -1 when f_lineno is set, and always on other versions: 3.11
- * stores the line in f_lineno before every trace event. */
+ * offset, which this returns, plus one (a frame that has not started has
+ * offset -1), so the caller can memoise the line. It returns -1 when
+ * f_lineno is set, and always before 3.12: 3.11 stores the line in
+ * f_lineno before every trace event. 3.13 hides the frame struct, so
+ * there the key is the offset whatever f_lineno holds; the caller uses it
+ * only for call and return events, where f_lineno is 0. */
 #if PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
-#define compat_frame_line_key(frame) ((frame)->f_lineno == 0 ? PyFrame_GetLasti(frame) : -1)
+#define compat_frame_line_key(frame) ((frame)->f_lineno == 0 ? PyFrame_GetLasti(frame) + 1 : -1)
+#elif PY_VERSION_HEX >= 0x030D0000
+#define compat_frame_line_key(frame) (PyFrame_GetLasti(frame) + 1)
 #else
 #define compat_frame_line_key(frame) (-1)
 #endif
+
+/* Argument `index` of a frame at its call event as a new reference, or
+ * NULL with no exception set when it cannot be read without building a
+ * locals dict (a cell before 3.13). */
+static inline PyObject *compat_frame_arg_ref(PyFrameObject *frame, PyCodeObject *code, PyObject *names, Py_ssize_t index)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+	PyObject *value;
+
+	(void)code;
+	value = PyFrame_GetVar(frame, PyTuple_GET_ITEM(names, index));
+	if (value == NULL)
+		PyErr_Clear();
+	return value;
+#else
+	(void)names;
+	return Py_XNewRef(compat_frame_arg(frame, code, index));
+#endif
+}
+
+/* Read an exact int that fits one digit without a call: most ints a
+ * trace shows. 3.12 changed the layout of int objects (gh-101291) and
+ * added inline accessors for it. Returns false for other ints. */
+static inline bool compat_long_small(PyObject *obj, long *value)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+	if (!PyUnstable_Long_IsCompact((PyLongObject *)obj))
+		return false;
+	*value = (long)PyUnstable_Long_CompactValue((PyLongObject *)obj);
+	return true;
+#else
+	Py_ssize_t size = Py_SIZE(obj);
+
+	if (size < -1 || size > 1)
+		return false;
+	*value = size * (long)((PyLongObject *)obj)->ob_digit[0];
+	return true;
+#endif
+}
 
 #endif /* CTRACE_COMPAT_H */

@@ -66,19 +66,23 @@ static void put_kv_object_n(struct tracelog *log, const struct tl_event *ev, con
 		if (i > 0)
 			tl_buf_putc(out, ',');
 		tl_buf_putc(out, '"');
-		tl_escape_json(out, ev->kv[i].name, ev->kv[i].name_len);
+		if (ev->kv[i].name_escaped)
+			tl_buf_put(out, ev->kv[i].name, ev->kv[i].name_len);
+		else
+			tl_escape_json(out, ev->kv[i].name, ev->kv[i].name_len);
 		tl_buf_put(out, "\":\"", 3);
-		tl_escape_json(out, ev->thread->scratch.data + ev->kv[i].value_off, ev->kv[i].value_len);
+		if (ev->kv[i].value_plain)
+			tl_buf_put(out, ev->thread->scratch.data + ev->kv[i].value_off, ev->kv[i].value_len);
+		else
+			tl_escape_json(out, ev->thread->scratch.data + ev->kv[i].value_off, ev->kv[i].value_len);
 		tl_buf_putc(out, '"');
 	}
 	tl_buf_putc(out, '}');
 }
 
-static void put_common(struct tracelog *log, const struct tl_event *ev)
+/* Append the thread's fields, built once per thread. */
+static void put_thread(struct tl_buf *out, struct tl_thread *thread)
 {
-	struct tl_buf *out = &log->out;
-	struct tl_thread *thread = ev->thread;
-
 	if (thread->format_tag == NULL) {
 		struct tl_buf tag = {0};
 
@@ -86,14 +90,22 @@ static void put_common(struct tracelog *log, const struct tl_event *ev)
 		tl_buf_put(&tag, thread->name_esc, thread->name_esc_len);
 		tl_buf_put_lit(&tag, "\",\"tid\":");
 		tl_buf_put_uint(&tag, thread->native_id);
-		thread->format_tag = tag.data;
+		thread->format_tag = tl_strdup_apart(tag.data, tag.len);
 		thread->format_tag_len = tag.len;
+		tl_buf_free(&tag);
 	}
+	tl_buf_put(out, thread->format_tag, thread->format_tag_len);
+}
+
+static void put_common(struct tracelog *log, const struct tl_event *ev)
+{
+	struct tl_buf *out = &log->out;
+
 	tl_buf_put_lit(out, "{\"event\":\"");
 	tl_buf_put(out, event_names[ev->kind].name, event_names[ev->kind].len);
 	tl_put_location(log, out, ev->code, ev->line);
 	tl_buf_put_int(out, ev->depth);
-	tl_buf_put(out, thread->format_tag, thread->format_tag_len);
+	put_thread(out, ev->thread);
 	if (log->opts->trace_timestamps) {
 		tl_buf_put_lit(out, ",\"ts\":");
 		tl_buf_put_us(out, ev->ts_ns, false);
@@ -112,6 +124,77 @@ static void jsonl_location(struct tracelog *log, struct tl_buf *out, const struc
 	tl_buf_put_lit(out, ",\"func\":\"");
 	tl_buf_put(out, code->func_esc, code->func_esc_len);
 	tl_buf_put_lit(out, "\",\"depth\":");
+}
+
+/* The fixed parts of a line event: up to the depth's key, then from src
+ * to the end of the line. */
+static size_t jsonl_line_cache(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line, const char *src, size_t src_len)
+{
+	size_t split;
+
+	tl_buf_put_lit(out, "{\"event\":\"line");
+	jsonl_location(log, out, code, line);
+	split = out->len;
+	tl_buf_put_lit(out, ",\"src\":\"");
+	tl_buf_put(out, src, src_len);
+	tl_buf_put_lit(out, "\"}\n");
+	return split;
+}
+
+static void jsonl_render(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec)
+{
+	const char *p = (const char *)(rec + 1);
+	unsigned i;
+
+	(void)log;
+	if (rec->kind == TL_REC_LINE) {
+		tl_buf_put(out, rec->text, rec->extra);
+		tl_buf_put_int(out, rec->depth);
+		tl_buf_put(out, rec->tag, rec->tag_len);
+		tl_buf_put(out, rec->text + rec->extra, rec->text_len - rec->extra);
+		return;
+	}
+	if (rec->kind == TL_REC_CALL)
+		tl_buf_put_lit(out, "{\"event\":\"call");
+	else
+		tl_buf_put_lit(out, "{\"event\":\"return");
+	tl_buf_put(out, rec->text, rec->text_len);
+	tl_buf_put_int(out, rec->depth);
+	tl_buf_put(out, rec->tag, rec->tag_len);
+	if (rec->kind == TL_REC_CALL) {
+		tl_buf_put_lit(out, ",\"args\":{");
+		for (i = 0; i < rec->extra; i++) {
+			const struct tl_rec_arg *arg = (const struct tl_rec_arg *)p;
+
+			if (i > 0)
+				tl_buf_putc(out, ',');
+			tl_buf_putc(out, '"');
+			tl_buf_put(out, arg->name, arg->name_len);
+			tl_buf_put(out, "\":\"", 3);
+			tl_buf_put(out, (const char *)(arg + 1), arg->value_len);
+			tl_buf_putc(out, '"');
+			p = (const char *)(arg + 1) + TL_REC_PAD(arg->value_len);
+		}
+		tl_buf_put(out, "}}\n", 3);
+		return;
+	}
+	if (rec->flags & TL_REC_VALUE) {
+		tl_buf_put_lit(out, ",\"value\":\"");
+		tl_buf_put(out, p, rec->extra);
+		tl_buf_putc(out, '"');
+	}
+	tl_buf_put_lit(out, ",\"by_exception\":false}\n");
+}
+
+/* Build the thread's fields before any record refers to the thread: the
+ * background writer reads them. */
+static void jsonl_thread_start(struct tracelog *log, struct tl_thread *thread)
+{
+	struct tl_buf unused = {0};
+
+	(void)log;
+	put_thread(&unused, thread);
+	tl_buf_free(&unused);
 }
 
 static void jsonl_event(struct tracelog *log, const struct tl_event *ev)
@@ -138,8 +221,13 @@ static void jsonl_event(struct tracelog *log, const struct tl_event *ev)
 	case TL_RETURN:
 		if (ev->kind == TL_YIELD)
 			tl_buf_put_lit(out, ",\"yield\":true");
-		if (ev->has_value)
+		if (ev->has_value && ev->value_plain) {
+			tl_buf_put_lit(out, ",\"value\":\"");
+			tl_buf_put(out, scratch + ev->value_off, ev->value_len);
+			tl_buf_putc(out, '"');
+		} else if (ev->has_value) {
 			put_string_field(out, ",\"value\":\"", scratch + ev->value_off, ev->value_len);
+		}
 		if (ev->by_exception)
 			tl_buf_put_lit(out, ",\"by_exception\":true");
 		else
@@ -160,9 +248,11 @@ const struct tl_format tl_format_jsonl = {
 	.lines = true,
 	.escape = jsonl_escape,
 	.begin = jsonl_begin,
-	.thread_start = NULL,
+	.thread_start = jsonl_thread_start,
 	.event = jsonl_event,
 	.location = jsonl_location,
+	.line_cache = jsonl_line_cache,
+	.render = jsonl_render,
 	.close_open = NULL,
 	.end = jsonl_end,
 };

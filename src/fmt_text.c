@@ -52,10 +52,14 @@ static void text_end(struct tracelog *log)
 		tl_buf_put_lit(&log->out, "::endgroup::\n");
 }
 
-/* Append a value from the thread's scratch buffer, escaped. */
-static void put_scratch(struct tracelog *log, const struct tl_event *ev, size_t off, size_t len)
+/* Append a value from the thread's scratch buffer, escaped unless it is
+ * plain. */
+static void put_scratch(struct tracelog *log, const struct tl_event *ev, size_t off, size_t len, bool plain)
 {
-	tl_escape_text(&log->out, ev->thread->scratch.data + off, len, log->github);
+	if (plain)
+		tl_buf_put(&log->out, ev->thread->scratch.data + off, len);
+	else
+		tl_escape_text(&log->out, ev->thread->scratch.data + off, len, log->github);
 }
 
 /* Append "name=value" pairs, separated by ", ". */
@@ -66,9 +70,12 @@ static void put_kv_list(struct tracelog *log, const struct tl_event *ev)
 	for (i = 0; i < ev->nkv; i++) {
 		if (i > 0)
 			tl_buf_put(&log->out, ", ", 2);
-		tl_escape_text(&log->out, ev->kv[i].name, ev->kv[i].name_len, log->github);
+		if (ev->kv[i].name_escaped)
+			tl_buf_put(&log->out, ev->kv[i].name, ev->kv[i].name_len);
+		else
+			tl_escape_text(&log->out, ev->kv[i].name, ev->kv[i].name_len, log->github);
 		tl_buf_putc(&log->out, '=');
-		put_scratch(log, ev, ev->kv[i].value_off, ev->kv[i].value_len);
+		put_scratch(log, ev, ev->kv[i].value_off, ev->kv[i].value_len, ev->kv[i].value_plain);
 	}
 }
 
@@ -118,6 +125,84 @@ static void text_location(struct tracelog *log, struct tl_buf *out, const struct
 	tl_buf_put(out, code->func_esc, code->func_esc_len);
 }
 
+/* The fixed parts of a line event: everything after the indentation. */
+static size_t text_line_cache(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line, const char *src, size_t src_len)
+{
+	tl_buf_put(out, kind_names[TL_LINE], 10);
+	text_location(log, out, code, line);
+	if (src_len > 0) {
+		tl_buf_put(out, " | ", 3);
+		tl_buf_put(out, src, src_len);
+	}
+	tl_buf_putc(out, '\n');
+	return 0;
+}
+
+/* Append the start of an event from a record: thread name and indent. */
+static void put_rec_prefix(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec)
+{
+	size_t indent = (size_t)(rec->depth < TL_MAX_INDENT ? rec->depth : TL_MAX_INDENT) * 2;
+
+	(void)log;
+	if (rec->flags & TL_REC_TAG)
+		tl_buf_put(out, rec->tag, rec->tag_len);
+	tl_buf_put_spaces(out, indent);
+}
+
+static void text_render(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec)
+{
+	const char *p = (const char *)(rec + 1);
+	unsigned i;
+
+	put_rec_prefix(log, out, rec);
+	switch (rec->kind) {
+	case TL_REC_LINE:
+		tl_buf_put(out, rec->text, rec->text_len);
+		return;
+	case TL_REC_CALL:
+		tl_buf_put(out, kind_names[TL_CALL], 10);
+		tl_buf_put(out, rec->text, rec->text_len);
+		if (rec->flags & TL_REC_MODULE)
+			break;
+		tl_buf_putc(out, '(');
+		for (i = 0; i < rec->extra; i++) {
+			const struct tl_rec_arg *arg = (const struct tl_rec_arg *)p;
+
+			if (i > 0)
+				tl_buf_put(out, ", ", 2);
+			tl_buf_put(out, arg->name, arg->name_len);
+			tl_buf_putc(out, '=');
+			tl_buf_put(out, (const char *)(arg + 1), arg->value_len);
+			p = (const char *)(arg + 1) + TL_REC_PAD(arg->value_len);
+		}
+		tl_buf_putc(out, ')');
+		break;
+	case TL_REC_RETURN:
+		tl_buf_put(out, kind_names[TL_RETURN], 10);
+		tl_buf_put(out, rec->text, rec->text_len);
+		if (rec->flags & TL_REC_VALUE) {
+			tl_buf_put(out, " -> ", 4);
+			tl_buf_put(out, p, rec->extra);
+		}
+		break;
+	}
+	tl_buf_putc(out, '\n');
+}
+
+/* Build the thread's "[name] " tag for records. */
+static void text_thread_start(struct tracelog *log, struct tl_thread *thread)
+{
+	struct tl_buf tag = {0};
+
+	(void)log;
+	tl_buf_putc(&tag, '[');
+	tl_buf_put(&tag, thread->name_esc, thread->name_esc_len);
+	tl_buf_put(&tag, "] ", 2);
+	thread->format_tag = tl_strdup_apart(tag.data, tag.len);
+	thread->format_tag_len = tag.len;
+	tl_buf_free(&tag);
+}
+
 static void text_event(struct tracelog *log, const struct tl_event *ev)
 {
 	struct tl_buf *out = &log->out;
@@ -152,15 +237,15 @@ static void text_event(struct tracelog *log, const struct tl_event *ev)
 			}
 		} else if (ev->has_value) {
 			tl_buf_put(out, " -> ", 4);
-			put_scratch(log, ev, ev->value_off, ev->value_len);
+			put_scratch(log, ev, ev->value_off, ev->value_len, ev->value_plain);
 		}
 		break;
 	case TL_EXCEPTION:
 		tl_buf_put(out, " ! ", 3);
-		put_scratch(log, ev, ev->exc_type_off, ev->exc_type_len);
+		put_scratch(log, ev, ev->exc_type_off, ev->exc_type_len, false);
 		if (ev->exc_msg_len > 0) {
 			tl_buf_put(out, ": ", 2);
-			put_scratch(log, ev, ev->exc_msg_off, ev->exc_msg_len);
+			put_scratch(log, ev, ev->exc_msg_off, ev->exc_msg_len, false);
 		}
 		break;
 	case TL_RESUME:
@@ -174,9 +259,11 @@ const struct tl_format tl_format_text = {
 	.lines = true,
 	.escape = text_escape,
 	.begin = text_begin,
-	.thread_start = NULL,
+	.thread_start = text_thread_start,
 	.event = text_event,
 	.location = text_location,
+	.line_cache = text_line_cache,
+	.render = text_render,
 	.close_open = NULL,
 	.end = text_end,
 };

@@ -26,7 +26,7 @@
 /* Output is written once this much is buffered. 256 KiB ran a text or
  * jsonl log of a recursive fib(24) about 5% faster than 64 KiB, and 1 MiB
  * no faster (Debian's CPython 3.11, log on ext4, a 2-vCPU Xeon VM). */
-#define TL_FLUSH_AT (256 * 1024)
+#define TL_FLUSH_AT (1024 * 1024)
 
 /* The code-extra slot holding each code object's struct tl_code. The
  * interpreter hands out few slots, so it is requested once per process. */
@@ -76,6 +76,23 @@ static char *xstrndup(const char *s, size_t n)
 	return copy;
 }
 
+/* Copy s into cache lines of its own: the background writer reads such
+ * strings while the traced thread writes other data, and a line shared
+ * with that data would move between the two cores on every event. */
+char *tl_strdup_apart(const char *s, size_t n)
+{
+	size_t size = (n + 1 + 63) & ~(size_t)63;
+	char *copy = aligned_alloc(64, size);
+
+	if (copy == NULL) {
+		fputs("ctrace: out of memory\n", stderr);
+		abort();
+	}
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
 /* ---- Buffers ---- */
 
 /* Grow buf so that extra more bytes and a NUL fit. */
@@ -93,16 +110,25 @@ void tl_buf_grow(struct tl_buf *buf, size_t extra)
 	buf->cap = cap;
 }
 
-/* Append value in decimal to buf. */
-void tl_buf_put_uint(struct tl_buf *buf, unsigned long long value)
+/* Append value in decimal to buf: the digits go straight into the
+ * buffer, since a copy through memcpy costs more than making them. */
+void tl_buf_put_uint_slow(struct tl_buf *buf, unsigned long long value)
 {
 	static const char pairs[] =
 		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 		"8081828384858687888990919293949596979899";
-	char digits[24];
-	char *p = digits + sizeof(digits);
+	unsigned long long rest = value;
+	size_t n = 1;
+	char *p;
 
+	while (rest >= 10) {
+		rest /= 10;
+		n++;
+	}
+	tl_buf_reserve(buf, n);
+	p = buf->data + buf->len + n;
+	buf->len += n;
 	while (value >= 100) {
 		unsigned pair = (unsigned)(value % 100) * 2;
 
@@ -118,7 +144,6 @@ void tl_buf_put_uint(struct tl_buf *buf, unsigned long long value)
 	} else {
 		*--p = (char)('0' + value);
 	}
-	tl_buf_put(buf, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 /* Append value in decimal, with its sign, to buf. */
@@ -502,8 +527,10 @@ generic:
 	Py_DECREF(repr);
 }
 
-/* Append a repr of obj, cut at limit bytes, to out. Never raises. */
-void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t limit)
+/* Append a repr of obj, cut at limit bytes, to out. Never raises.
+ * Returns true when the repr is printable ASCII without quotes,
+ * backslashes or colons, which no format needs to escape. */
+bool tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t limit)
 {
 	PyObject *saved;
 	size_t start = out->len;
@@ -512,14 +539,14 @@ void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t lim
 	 * no Python code and are far shorter than any limit in use. */
 	if (obj == Py_None) {
 		tl_buf_put(out, "None", 4);
-		return;
+		return true;
 	}
 	if (PyBool_Check(obj)) {
 		if (obj == Py_True)
 			tl_buf_put(out, "True", 4);
 		else
 			tl_buf_put(out, "False", 5);
-		return;
+		return true;
 	}
 	if (PyLong_CheckExact(obj) && limit >= 20) {
 		int overflow;
@@ -528,7 +555,7 @@ void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t lim
 		/* An exact int raises nothing here, so -1 is a value. */
 		if (overflow == 0) {
 			tl_buf_put_int(out, value);
-			return;
+			return true;
 		}
 	}
 
@@ -542,6 +569,7 @@ void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t lim
 		PyErr_Clear();
 	if (saved != NULL)
 		compat_err_restore(saved);
+	return false;
 }
 
 /* Name of an exception type as traceback prints it: the qualified name,
@@ -661,39 +689,127 @@ static void report_failure(struct tracelog *log, int error)
 		tl_write_all(STDERR_FILENO, message, (size_t)len < sizeof(message) ? (size_t)len : sizeof(message) - 1);
 }
 
-/* Write the events buffered in log->out. Return 0, or -1 after a failure
- * (reported once). */
+/* Drop the events buffered in log->out after a failure. */
+static void drop_buffered(struct tracelog *log)
+{
+	log->dropped += log->pending_events;
+	log->pending_events = 0;
+	log->out.len = 0;
+	log->recs.len = 0;
+}
+
+/* Give the memory of one huge event back once it is written. */
+static void shrink_buffer(struct tl_buf *buf)
+{
+	if (buf->cap > 4 * TL_FLUSH_AT) {
+		buf->data = xrealloc(buf->data, 2 * TL_FLUSH_AT);
+		buf->cap = 2 * TL_FLUSH_AT;
+	}
+}
+
+/* Append to dst the text of raw with the records in recs placed where
+ * they were made, from the position in *at (zeroed at the start) until
+ * dst holds at least limit bytes. Returns true when all is rendered. */
+bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_buf *raw, const struct tl_buf *recs, struct tl_render_at *at, size_t limit)
+{
+	while (at->rec < recs->len) {
+		const struct tl_rec *rec = (const struct tl_rec *)(recs->data + at->rec);
+
+		if (dst->len >= limit)
+			return false;
+		tl_buf_put(dst, raw->data + at->raw, rec->raw_end - at->raw);
+		at->raw = rec->raw_end;
+		log->fmt->render(log, dst, rec);
+		at->rec += rec->size;
+	}
+	if (raw->len > at->raw) {
+		tl_buf_put(dst, raw->data + at->raw, raw->len - at->raw);
+		at->raw = raw->len;
+	}
+	return true;
+}
+
+/* Stop the background writer, if one runs, after it wrote what it holds. */
+static void stop_writer(struct tracelog *log)
+{
+	int error;
+
+	if (log->writer == NULL)
+		return;
+	error = tl_writer_stop(log->writer, &log->written, &log->dropped);
+	log->writer = NULL;
+	if (error != 0)
+		report_failure(log, error);
+}
+
+/* Write the events buffered in log->out, and wait until every event
+ * handed to the background writer is written too. Return 0, or -1 after
+ * a failure (reported once). */
 int tl_flush(struct tracelog *log)
 {
+	const struct tl_buf *text = &log->out;
+
+	stop_writer(log);
 	if (log->failed) {
-		log->dropped += log->pending_events;
-		log->pending_events = 0;
-		log->out.len = 0;
+		drop_buffered(log);
 		return -1;
 	}
-	if (log->out.len > 0 && tl_write_all(log->fd, log->out.data, log->out.len) < 0) {
+	if (log->recs.len > 0) {
+		struct tl_render_at at = {0, 0};
+
+		log->rendered.len = 0;
+		tl_render(log, &log->rendered, &log->out, &log->recs, &at, SIZE_MAX);
+		text = &log->rendered;
+	}
+	if (text->len > 0 && tl_write_all(log->fd, text->data, text->len) < 0) {
 		report_failure(log, errno);
-		log->dropped += log->pending_events;
+		drop_buffered(log);
 	} else {
 		log->written += log->pending_events;
 	}
 	log->pending_events = 0;
 	log->out.len = 0;
-	if (log->out.cap > 4 * TL_FLUSH_AT) {
-		/* One huge event grew the buffer; give the memory back. */
-		log->out.data = xrealloc(log->out.data, 2 * TL_FLUSH_AT);
-		log->out.cap = 2 * TL_FLUSH_AT;
-	}
+	log->recs.len = 0;
+	shrink_buffer(&log->out);
+	shrink_buffer(&log->rendered);
 	return log->failed ? -1 : 0;
 }
 
+/* Hand a full buffer to the background writer, starting it the first
+ * time; write it here when no thread can be started. */
+static void write_behind(struct tracelog *log)
+{
+	int error;
+
+	if (log->failed) {
+		drop_buffered(log);
+		return;
+	}
+	if (log->writer == NULL && !log->writer_failed) {
+		log->writer = tl_writer_start(log);
+		log->writer_failed = log->writer == NULL;
+	}
+	if (log->writer == NULL) {
+		tl_flush(log);
+		return;
+	}
+	error = tl_writer_submit(log->writer, &log->out, &log->recs, log->pending_events);
+	log->pending_events = 0;
+	if (error != 0)
+		report_failure(log, error);
+	shrink_buffer(&log->out);
+}
+
 /* Finish one event written into log->out: count it, and write out when
- * the buffer is full (or on every event to a terminal). */
+ * the buffer is full, or at once on a terminal, where a person watches
+ * the events as they come. */
 void tl_commit(struct tracelog *log)
 {
 	log->pending_events++;
-	if (log->out.len >= TL_FLUSH_AT || log->tty)
+	if (log->tty)
 		tl_flush(log);
+	else if (log->out.len + log->recs.len >= TL_FLUSH_AT)
+		write_behind(log);
 }
 
 /* ---- Source lines ---- */
@@ -791,24 +907,38 @@ const char *tl_source(struct tracelog *log, struct tl_code *code, int line, size
 	return slot->src;
 }
 
+/* The active format's location of line in code, rendered once per line,
+ * or NULL for a line that has no slot. The string lives as long as the
+ * log. */
+const char *tl_location(struct tracelog *log, struct tl_code *code, int line, uint32_t *len)
+{
+	struct tl_line *slot = tl_line_slot(code, line);
+
+	if (slot == NULL)
+		return NULL;
+	if (slot->location == NULL) {
+		struct tl_buf rendered = {0};
+
+		log->fmt->location(log, &rendered, code, line);
+		slot->location = tl_strdup_apart(rendered.data ? rendered.data : "", rendered.len);
+		slot->location_len = (uint32_t)rendered.len;
+		tl_buf_free(&rendered);
+	}
+	*len = slot->location_len;
+	return slot->location;
+}
+
 /* Render the location of line in code, cache it in the line's slot when
  * the line has one, and append it to out. */
 void tl_put_location_slow(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line)
 {
-	struct tl_line *slot = tl_line_slot(code, line);
-	struct tl_buf rendered = {0};
+	uint32_t len;
+	const char *location = tl_location(log, code, line, &len);
 
-	if (slot == NULL) {
+	if (location == NULL)
 		log->fmt->location(log, out, code, line);
-		return;
-	}
-	if (slot->location == NULL) {
-		log->fmt->location(log, &rendered, code, line);
-		slot->location = xstrndup(rendered.data ? rendered.data : "", rendered.len);
-		slot->location_len = (uint32_t)rendered.len;
-		tl_buf_free(&rendered);
-	}
-	tl_buf_put(out, slot->location, slot->location_len);
+	else
+		tl_buf_put(out, location, len);
 }
 
 /* ---- Filters ---- */
@@ -919,15 +1049,29 @@ static bool special_file_is_user(struct tracelog *log, PyFrameObject *frame, con
 
 /* ---- Code infos ---- */
 
+static void free_arg_esc(struct tl_code *info)
+{
+	Py_ssize_t i;
+
+	if (info->arg_esc == NULL)
+		return;
+	for (i = 0; i < info->nargs; i++)
+		free(info->arg_esc[i].s);
+	free(info->arg_esc);
+	info->arg_esc = NULL;
+}
+
 static void code_info_free(struct tl_code *info)
 {
 	int i;
 
 	Py_CLEAR(info->arg_names);
 	Py_CLEAR(info->bytecode);
+	free_arg_esc(info);
 	for (i = 0; i < info->nlines; i++) {
 		free(info->lines[i].src);
 		free(info->lines[i].location);
+		free(info->lines[i].event);
 	}
 	free(info->lines);
 	free(info->file);
@@ -1032,9 +1176,10 @@ static void code_info_names(struct tracelog *log, struct tl_code *info, PyCodeOb
 
 /* The call-event argument names: positional, keyword-only, *args and
  * **kwargs, in that order in co_varnames. */
-static void code_info_args(struct tl_code *info, PyCodeObject *code)
+static void code_info_args(struct tracelog *log, struct tl_code *info, PyCodeObject *code)
 {
 	Py_ssize_t n = code->co_argcount + code->co_kwonlyargcount;
+	Py_ssize_t i;
 
 	if (code->co_flags & CO_VARARGS)
 		n++;
@@ -1049,6 +1194,23 @@ static void code_info_args(struct tl_code *info, PyCodeObject *code)
 		n = PyTuple_GET_SIZE(info->arg_names);
 	}
 	info->nargs = n;
+	info->arg_esc = n > 0 ? xrealloc(NULL, (size_t)n * sizeof(*info->arg_esc)) : NULL;
+	for (i = 0; i < n; i++) {
+		PyObject *name = PyTuple_GET_ITEM(info->arg_names, i);
+		const char *utf8 = PyUnicode_Check(name) ? PyUnicode_AsUTF8(name) : NULL;
+
+		PyErr_Clear();
+		info->arg_esc[i].s = NULL;
+		info->arg_esc[i].len = 0;
+		if (utf8 != NULL) {
+			struct tl_buf buf = {0};
+
+			log->fmt->escape(log, &buf, utf8, strlen(utf8));
+			info->arg_esc[i].s = tl_strdup_apart(buf.data ? buf.data : "", buf.len);
+			info->arg_esc[i].len = buf.len;
+			tl_buf_free(&buf);
+		}
+	}
 }
 
 static bool code_is_traced(struct tracelog *log, struct tl_code *info, PyFrameObject *frame)
@@ -1093,7 +1255,7 @@ static struct tl_code *code_info_create(struct tracelog *log, PyFrameObject *fra
 	code_info_names(log, info, code);
 	info->traced = code_is_traced(log, info, frame);
 	if (info->traced) {
-		code_info_args(info, code);
+		code_info_args(log, info, code);
 		if (info->generator || COMPAT_UNWIND_RETURNS_NONE)
 			info->bytecode = compat_code_bytecode(code);
 		PyErr_Clear();
@@ -1326,19 +1488,199 @@ static void count_caught(struct tracelog *log, struct tl_frame *entry)
 		count->caught++;
 }
 
+/* ---- Records ---- */
+
+/* Count an event that is about to be written, or drop it after a
+ * failed write. Returns whether to write it. */
+static bool event_begin(struct tracelog *log, struct tl_thread *thread, int depth)
+{
+	if (log->closed)
+		return false;
+	if (log->failed) {
+		log->dropped++;
+		return false;
+	}
+	thread->events++;
+	if (depth > log->max_depth)
+		log->max_depth = depth;
+	return true;
+}
+
+/* Start a record of size bytes (a multiple of 8) in log->recs. */
+static struct tl_rec *record_start(struct tracelog *log, struct tl_thread *thread, int depth, enum tl_rec_kind kind, size_t size)
+{
+	struct tl_rec *rec;
+
+	tl_buf_reserve(&log->recs, size);
+	rec = (struct tl_rec *)(log->recs.data + log->recs.len);
+	log->recs.len += size;
+	rec->raw_end = (uint32_t)log->out.len;
+	rec->depth = depth;
+	rec->size = (uint16_t)size;
+	rec->kind = (uint8_t)kind;
+	rec->flags = log->text_thread_tags ? TL_REC_TAG : 0;
+	rec->tag = thread->format_tag;
+	rec->tag_len = (uint32_t)thread->format_tag_len;
+	return rec;
+}
+
+/* Write a line event as a record of its line's cached text, building the
+ * cache first. Returns false when the line cannot be cached, and then
+ * writes nothing. */
+static bool cached_line_event(struct tracelog *log, struct tl_thread *thread, struct tl_code *info, int line, int depth)
+{
+	struct tl_line *slot = tl_line_slot(info, line);
+	struct tl_rec *rec;
+
+	if (slot == NULL)
+		return false;
+	if (slot->event == NULL) {
+		struct tl_buf text = {0};
+		size_t src_len;
+		const char *src = tl_source(log, info, line, &src_len);
+		size_t split;
+
+		/* tl_source may have run Python code: another thread may have
+		 * built the cache or grown the table meanwhile. */
+		slot = tl_line_slot(info, line);
+		if (slot->event == NULL) {
+			split = log->fmt->line_cache(log, &text, info, line, src, src_len);
+			if (split > UINT16_MAX || text.len > UINT32_MAX) {
+				tl_buf_free(&text);
+				return false;
+			}
+			slot->event = tl_strdup_apart(text.data, text.len);
+			slot->event_len = (uint32_t)text.len;
+			slot->event_split = (uint32_t)split;
+			tl_buf_free(&text);
+		}
+	}
+	if (event_begin(log, thread, depth)) {
+		rec = record_start(log, thread, depth, TL_REC_LINE, sizeof(*rec));
+		rec->text = slot->event;
+		rec->text_len = slot->event_len;
+		rec->extra = (uint16_t)slot->event_split;
+		tl_commit(log);
+	}
+	return true;
+}
+
+/* Write the repr of obj at p when obj is None, a bool or an int that fits
+ * a long: reprs that run no Python code, need no escaping and take at
+ * most TL_FAST_REPR bytes. Returns their length, or -1 for other values. */
+#define TL_FAST_REPR 24
+
+static int fast_repr(char *p, PyObject *obj)
+{
+	struct tl_buf buf = {p, 0, TL_FAST_REPR};
+	long value;
+	int overflow;
+
+	if (obj == Py_None) {
+		memcpy(p, "None", 4);
+		return 4;
+	}
+	if (obj == Py_True) {
+		memcpy(p, "True", 4);
+		return 4;
+	}
+	if (obj == Py_False) {
+		memcpy(p, "False", 5);
+		return 5;
+	}
+	if (!PyLong_CheckExact(obj))
+		return -1;
+	if (!compat_long_small(obj, &value)) {
+		/* An exact int raises nothing here, so -1 is a value. */
+		value = PyLong_AsLongAndOverflow(obj, &overflow);
+		if (overflow != 0)
+			return -1;
+	}
+	tl_buf_put_int(&buf, value);
+	return (int)buf.len;
+}
+
+/* Write a call event as a record when every argument has a fast repr.
+ * Returns false, having written nothing, otherwise. Runs no Python code. */
+static bool record_call(struct tracelog *log, struct tl_thread *thread, PyFrameObject *frame, struct tl_code *info, int line, int depth)
+{
+	const char *location;
+	uint32_t location_len;
+	struct tl_rec *rec;
+	char *start, *p;
+	Py_ssize_t i;
+
+	if (log->closed || log->failed || info->nargs > 64)
+		return false;
+	location = tl_location(log, info, line, &location_len);
+	if (location == NULL)
+		return false;
+	tl_buf_reserve(&log->recs, sizeof(*rec) + (size_t)info->nargs * (sizeof(struct tl_rec_arg) + TL_FAST_REPR));
+	start = log->recs.data + log->recs.len;
+	p = start + sizeof(*rec);
+	for (i = 0; i < info->nargs; i++) {
+		struct tl_rec_arg *arg = (struct tl_rec_arg *)p;
+		PyObject *value = info->arg_esc[i].s ? compat_frame_arg_ref(frame, info->code, info->arg_names, i) : NULL;
+		int len;
+
+		if (value == NULL)
+			return false;
+		len = fast_repr((char *)(arg + 1), value);
+		Py_DECREF(value);
+		if (len < 0)
+			return false;
+		arg->name = info->arg_esc[i].s;
+		arg->name_len = (uint32_t)info->arg_esc[i].len;
+		arg->value_len = (uint32_t)len;
+		p = (char *)(arg + 1) + TL_REC_PAD((size_t)len);
+	}
+	event_begin(log, thread, depth);
+	rec = record_start(log, thread, depth, TL_REC_CALL, (size_t)(p - start));
+	rec->text = location;
+	rec->text_len = location_len;
+	rec->extra = (uint16_t)info->nargs;
+	if (info->module)
+		rec->flags |= TL_REC_MODULE;
+	tl_commit(log);
+	return true;
+}
+
+/* Write a return event with value (NULL: none) as a record when the value
+ * has a fast repr. Returns false, having written nothing, otherwise. */
+static bool record_return(struct tracelog *log, struct tl_thread *thread, struct tl_code *info, int line, int depth, PyObject *value)
+{
+	char repr[TL_FAST_REPR];
+	int len = 0;
+	const char *location;
+	uint32_t location_len;
+	struct tl_rec *rec;
+
+	if (log->closed || log->failed)
+		return false;
+	if (value != NULL && (len = fast_repr(repr, value)) < 0)
+		return false;
+	location = tl_location(log, info, line, &location_len);
+	if (location == NULL)
+		return false;
+	event_begin(log, thread, depth);
+	rec = record_start(log, thread, depth, TL_REC_RETURN, sizeof(*rec) + TL_REC_PAD((size_t)len));
+	rec->text = location;
+	rec->text_len = location_len;
+	rec->extra = (uint16_t)len;
+	if (value != NULL) {
+		rec->flags |= TL_REC_VALUE;
+		memcpy(rec + 1, repr, (size_t)len);
+	}
+	tl_commit(log);
+	return true;
+}
+
 /* ---- Emitting ---- */
 
 static void emit(struct tracelog *log, struct tl_event *ev)
 {
-	if (log->closed)
+	if (!event_begin(log, ev->thread, ev->depth))
 		return;
-	if (log->failed) {
-		log->dropped++;
-		return;
-	}
-	ev->thread->events++;
-	if (ev->depth > log->max_depth)
-		log->max_depth = ev->depth;
 	log->fmt->event(log, ev);
 	tl_commit(log);
 }
@@ -1363,26 +1705,23 @@ static void collect_args(struct tracelog *log, struct tl_event *ev, PyFrameObjec
 	ev->kv = thread->kv;
 	ev->nkv = 0;
 	for (i = 0; i < info->nargs; i++) {
-		PyObject *name = PyTuple_GET_ITEM(info->arg_names, i);
-		PyObject *value = Py_XNewRef(compat_frame_arg(frame, info->code, i));
+		PyObject *value;
 		struct tl_kv *kv;
-		Py_ssize_t name_len;
 
+		if (info->arg_esc[i].s == NULL)
+			continue;
+		value = Py_XNewRef(compat_frame_arg(frame, info->code, i));
 		/* The fast slot is empty for an argument that is a cell. */
 		if (value == NULL)
-			value = compat_frame_var(frame, name, &locals);
+			value = compat_frame_var(frame, PyTuple_GET_ITEM(info->arg_names, i), &locals);
 		if (value == NULL)
 			continue;
 		kv = kv_slot(thread, ev->nkv);
-		kv->name = PyUnicode_AsUTF8AndSize(name, &name_len);
-		if (kv->name == NULL) {
-			PyErr_Clear();
-			Py_DECREF(value);
-			continue;
-		}
-		kv->name_len = (size_t)name_len;
+		kv->name = info->arg_esc[i].s;
+		kv->name_len = info->arg_esc[i].len;
+		kv->name_escaped = true;
 		kv->value_off = thread->scratch.len;
-		tl_repr(log, &thread->scratch, value, TL_REPR_LIMIT);
+		kv->value_plain = tl_repr(log, &thread->scratch, value, TL_REPR_LIMIT);
 		kv->value_len = thread->scratch.len - kv->value_off;
 		Py_DECREF(value);
 		ev->kv = thread->kv;
@@ -1451,6 +1790,8 @@ static void check_var(struct tracelog *log, struct tl_event *ev, struct tl_frame
 	var->repr = xstrndup(thread->scratch.data + off, var->repr_len);
 	var->identity = value;
 	kv = kv_slot(thread, ev->nkv);
+	kv->name_escaped = false;
+	kv->value_plain = false;
 	kv->name = PyUnicode_AsUTF8AndSize(name, &name_len);
 	kv->name_len = kv->name ? (size_t)name_len : 0;
 	if (kv->name == NULL) {
@@ -1514,6 +1855,7 @@ static void event_init(struct tracelog *log, struct tl_event *ev, enum tl_kind k
 	ev->src = NULL;
 	ev->src_len = 0;
 	ev->has_value = false;
+	ev->value_plain = false;
 	ev->value_off = ev->value_len = 0;
 	ev->exc_type_off = ev->exc_type_len = 0;
 	ev->exc_msg_off = ev->exc_msg_len = 0;
@@ -1524,18 +1866,18 @@ static void event_init(struct tracelog *log, struct tl_event *ev, enum tl_kind k
 
 static int frame_line(PyFrameObject *frame, struct tl_code *info)
 {
-	int lasti = compat_frame_line_key(frame);
-	int slot = lasti >= 0 ? (lasti / 2) % TL_LINE_MEMO : 0;
+	int key = compat_frame_line_key(frame);
+	int slot = key >= 0 ? (key / 2) % TL_LINE_MEMO : 0;
 	int line;
 
-	if (lasti >= 0 && info->line_memo[slot].lasti_plus_one == lasti + 1)
+	if (key >= 0 && info->line_memo[slot].key_plus_one == key + 1)
 		return info->line_memo[slot].line;
 	line = PyFrame_GetLineNumber(frame);
 	/* From 3.11 a module's call event reports line 0. */
 	if (line <= 0)
 		line = info->first_line;
-	if (lasti >= 0) {
-		info->line_memo[slot].lasti_plus_one = lasti + 1;
+	if (key >= 0) {
+		info->line_memo[slot].key_plus_one = key + 1;
 		info->line_memo[slot].line = line;
 	}
 	return line;
@@ -1548,6 +1890,7 @@ static void on_call(struct tracelog *log, struct tl_thread *thread, PyFrameObjec
 	int depth = thread->depth - 1;
 	long limit = log->opts->trace_depth;
 	struct tl_event ev;
+	int line;
 
 	entry->logged = limit < 0 || depth <= limit;
 	if (log->timing)
@@ -1557,9 +1900,12 @@ static void on_call(struct tracelog *log, struct tl_thread *thread, PyFrameObjec
 		info->calls++;
 	if (!entry->logged || !log->want[resume ? TL_RESUME : TL_CALL])
 		return;
+	line = frame_line(frame, info);
+	if (log->records && !resume && record_call(log, thread, frame, info, line, depth))
+		return;
 	event_init(log, &ev, resume ? TL_RESUME : TL_CALL, thread, info, depth);
 	ev.entry = entry;
-	ev.line = frame_line(frame, info);
+	ev.line = line;
 	ev.ts_ns = entry->start_ns - log->start_ns;
 	/* Formats without line events (chrome) show no values either. */
 	if (!resume && info->nargs > 0 && log->fmt->lines)
@@ -1587,6 +1933,8 @@ static void on_line(struct tracelog *log, struct tl_thread *thread, PyFrameObjec
 			slot->hits++;
 	}
 	if ((entry != NULL && !entry->logged) || !log->want[TL_LINE])
+		return;
+	if (log->records && cached_line_event(log, thread, info, line, index >= 0 ? index : thread->depth))
 		return;
 	event_init(log, &ev, TL_LINE, thread, info, index >= 0 ? index : thread->depth);
 	ev.entry = entry;
@@ -1651,7 +1999,9 @@ static void on_return(struct tracelog *log, struct tl_thread *thread, PyFrameObj
 		bool yield = !by_exception && info->generator && compat_frame_is_yield(frame, info->bytecode);
 		enum tl_kind kind = yield ? TL_YIELD : TL_RETURN;
 
-		if (log->want[kind]) {
+		if (log->want[kind] && log->records && kind == TL_RETURN && !by_exception && record_return(log, thread, info, frame_line(frame, info), index, arg)) {
+			/* written */
+		} else if (log->want[kind]) {
 			event_init(log, &ev, kind, thread, info, index);
 			ev.entry = entry;
 			ev.line = frame_line(frame, info);
@@ -1661,7 +2011,7 @@ static void on_return(struct tracelog *log, struct tl_thread *thread, PyFrameObj
 			if (!by_exception && arg != NULL && log->fmt->lines) {
 				ev.has_value = true;
 				ev.value_off = thread->scratch.len;
-				tl_repr(log, &thread->scratch, arg, TL_REPR_LIMIT);
+				ev.value_plain = tl_repr(log, &thread->scratch, arg, TL_REPR_LIMIT);
 				ev.value_len = thread->scratch.len - ev.value_off;
 			}
 			emit(log, &ev);
@@ -1753,6 +2103,19 @@ void tracelog_event(struct tracelog *log, PyFrameObject *frame, int what, PyObje
 
 	if (log == NULL || log->closed || log->fork_generation != fork_generation)
 		return;
+	/* Most line and return events belong to the frame on top of the
+	 * thread's stack, whose code is known without a lookup. */
+	if (what != PyTrace_CALL && tls_log_id == log->id && tls_thread->depth > 0 && tls_thread->stack[tls_thread->depth - 1].frame == frame) {
+		thread = tls_thread;
+		info = thread->stack[thread->depth - 1].info;
+		if (what == PyTrace_LINE)
+			on_line(log, thread, frame, info);
+		else if (what == PyTrace_RETURN)
+			on_return(log, thread, frame, info, arg);
+		else if (what == PyTrace_EXCEPTION)
+			on_exception(log, thread, frame, info, arg);
+		return;
+	}
 	code = PyFrame_GetCode(frame);
 	info = code_info(log, frame, code);
 	if (info == NULL || !info->traced || log->closed) {
@@ -1885,6 +2248,7 @@ static void choose_format(struct tracelog *log)
 		log->want[TL_CALL] = log->want[TL_RESUME] = slices;
 		log->want[TL_RETURN] = log->want[TL_YIELD] = slices;
 	}
+	log->records = log->fmt->render != NULL && !opts->trace_vars && !opts->trace_timestamps;
 	log->timing = opts->trace_timestamps || opts->summary || log->fmt == &tl_format_chrome;
 }
 
@@ -2084,6 +2448,8 @@ static void free_log(struct tracelog *log)
 	Py_XDECREF(log->linecache_getline);
 	Py_XDECREF(log->threading_active);
 	tl_buf_free(&log->out);
+	tl_buf_free(&log->recs);
+	tl_buf_free(&log->rendered);
 	free(log);
 }
 
@@ -2103,6 +2469,7 @@ int tracelog_close(struct tracelog *log, int exit_status, PyObject *uncaught)
 		/* The parent writes this log; drop the copy of its buffer. */
 		log->failed = true;
 		log->out.len = 0;
+		log->recs.len = 0;
 		log->pending_events = 0;
 	}
 	close_threads(log, now_ns());

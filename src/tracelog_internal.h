@@ -25,6 +25,12 @@ struct tl_buf {
 	size_t cap;
 };
 
+/* A string owned by its holder, with its length. */
+struct tl_text {
+	char *s;
+	size_t len;
+};
+
 /* Kinds of logged events. RESUME and YIELD are the CALL and RETURN events
  * of a generator or coroutine that is resumed or suspended. */
 enum tl_kind { TL_CALL, TL_RESUME, TL_LINE, TL_RETURN, TL_YIELD, TL_EXCEPTION };
@@ -36,6 +42,12 @@ struct tl_line {
 	uint32_t src_len;
 	uint32_t location_len;
 	char *location; /* NULL until an event at this line is written */
+	/* The whole line event as the active format writes it, but for the
+	 * parts that vary (depth, thread), which go at event_split; NULL
+	 * until built. */
+	char *event;
+	uint32_t event_len;
+	uint32_t event_split;
 	uint64_t hits;
 };
 
@@ -63,9 +75,12 @@ struct tl_code {
 	size_t func_esc_len;
 	int first_line;
 
-	/* Argument names (a tuple, owned) and their count, for call events. */
+	/* Argument names (a tuple, owned) and their count, for call events,
+	 * and the names as the active format writes them (NULL for a name
+	 * that cannot be shown). */
 	PyObject *arg_names;
 	Py_ssize_t nargs;
+	struct tl_text *arg_esc;
 
 	/* Bytecode (owned), read to tell resumes and yields from first calls
 	 * and final returns in generators, and on 3.12 to detect returns by
@@ -73,9 +88,9 @@ struct tl_code {
 	PyObject *bytecode;
 
 	/* Lines of call and return events by the instruction offset that
-	 * compat_frame_line_key returns. An unused entry has lasti_plus_one 0. */
+	 * compat_frame_line_key returns. An unused entry has key_plus_one 0. */
 	struct {
-		int lasti_plus_one;
+		int key_plus_one;
 		int line;
 	} line_memo[TL_LINE_MEMO];
 
@@ -124,7 +139,7 @@ struct tl_thread {
 	char *name_esc; /* name as the active format writes it */
 	size_t name_esc_len;
 	/* The thread's fields as the active format writes them in every
-	 * event; built by the format, NULL until then. */
+	 * event (text: "[name] "); built by the format's thread_start. */
 	char *format_tag;
 	size_t format_tag_len;
 	uint64_t events;
@@ -143,6 +158,8 @@ struct tl_thread {
 struct tl_kv {
 	const char *name;
 	size_t name_len;
+	bool name_escaped; /* name is already as the active format writes it */
+	bool value_plain;  /* the value needs no escaping in any format */
 	size_t value_off;
 	size_t value_len;
 };
@@ -162,12 +179,53 @@ struct tl_event {
 	size_t src_len;
 	/* Computed values, in thread->scratch. */
 	bool has_value;
+	bool value_plain; /* see tl_kv */
 	size_t value_off, value_len;
 	size_t exc_type_off, exc_type_len;
 	size_t exc_msg_off, exc_msg_len;
 	struct tl_kv *kv; /* arguments of a call, changed variables of a line */
 	size_t nkv;
 };
+
+/* A compact record of a common event (a line, a call whose arguments
+ * need no escaping, a plain return), written by the traced thread in
+ * place of the event's text. The text is made when the buffer is
+ * written, by the background writer when one runs, so the traced thread
+ * writes fewer bytes and does less work. A record refers only to strings
+ * that live until the log is freed. */
+enum tl_rec_kind { TL_REC_LINE, TL_REC_CALL, TL_REC_RETURN };
+
+#define TL_REC_TAG 1    /* text: starts with the thread's name */
+#define TL_REC_MODULE 2 /* call of a module or class body: no arguments */
+#define TL_REC_VALUE 4  /* return with a value */
+
+struct tl_rec {
+	uint32_t raw_end;  /* bytes of log->out written before this event */
+	int32_t depth;
+	uint32_t text_len;
+	uint16_t size;     /* of the record with what follows it, a multiple of 8 */
+	uint16_t extra;    /* line: tl_line's event_split; call: argument count; return: value length */
+	uint8_t kind;
+	uint8_t flags;
+	uint32_t tag_len;
+	const char *text;  /* line: tl_line's event; call, return: the location */
+	/* The thread's tl_thread.format_tag. A copy of the pointer, not the
+	 * thread: the writer reading the thread struct, which the traced
+	 * thread changes on every event, would make the two cores trade
+	 * its cache line back and forth. */
+	const char *tag;
+	/* A call's arguments follow as struct tl_rec_arg, each followed by
+	 * its value; a return's value follows the record. */
+};
+
+struct tl_rec_arg {
+	const char *name; /* as the format writes it */
+	uint32_t name_len;
+	uint32_t value_len;
+};
+
+/* Bytes of a value in a record, padded so the next part stays aligned. */
+#define TL_REC_PAD(n) (((n) + 7) & ~(size_t)7)
 
 /* Exceptions by type, for the summary. */
 struct tl_exc_count {
@@ -189,6 +247,12 @@ struct tl_format {
 	 * (file, line and function), which tl_put_location caches per line.
 	 * NULL when the format does not use tl_put_location. */
 	void (*location)(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line);
+	/* Render the fixed parts of a line event at line of code, with source
+	 * src, into out, and return the offset where the varying parts go.
+	 * NULL when the format writes no line events. */
+	size_t (*line_cache)(struct tracelog *log, struct tl_buf *out, const struct tl_code *code, int line, const char *src, size_t src_len);
+	/* Append the text of a record (NULL: the format makes none). */
+	void (*render)(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec);
 	/* End, at ts_ns, the calls still open in thread from the top of its
 	 * stack down to depth from (chrome only). */
 	void (*close_open)(struct tracelog *log, struct tl_thread *thread, int from, uint64_t ts_ns);
@@ -206,8 +270,12 @@ struct tracelog {
 	bool tty;
 	char *path;      /* as named in messages */
 	struct tl_buf out;
-	uint64_t pending_events; /* events in out, not yet written */
+	struct tl_buf recs;      /* records of events, interleaved with out */
+	struct tl_buf rendered;  /* out and recs as text, when written here */
+	uint64_t pending_events; /* events in out and recs, not yet written */
 	bool failed;     /* a write failed; later events are dropped */
+	struct tl_writer *writer; /* background writer, once a buffer filled */
+	bool writer_failed;       /* its thread could not start: write here */
 
 	/* Filters. */
 	char *main_file;
@@ -220,6 +288,7 @@ struct tracelog {
 	/* Environment. */
 	bool github;
 	bool timing; /* events need a clock reading */
+	bool records; /* common events are written as records (struct tl_rec) */
 	uint64_t start_ns;
 	unsigned long main_ident;
 	long pid;
@@ -302,10 +371,29 @@ static inline const char *tl_buf_cstr(struct tl_buf *buf)
 /* Append a string literal, its length known at compile time. */
 #define tl_buf_put_lit(buf, lit) tl_buf_put((buf), "" lit, sizeof(lit) - 1)
 
+void tl_buf_put_uint_slow(struct tl_buf *buf, unsigned long long value);
+
+/* Append value in decimal to buf. Depths and small ints take the inline
+ * path. */
+static inline void tl_buf_put_uint(struct tl_buf *buf, unsigned long long value)
+{
+	if (value >= 100) {
+		tl_buf_put_uint_slow(buf, value);
+		return;
+	}
+	tl_buf_reserve(buf, 2);
+	if (value >= 10)
+		buf->data[buf->len++] = (char)('0' + value / 10);
+	buf->data[buf->len++] = (char)('0' + value % 10);
+}
+
 void tl_buf_put_int(struct tl_buf *buf, long long value);
-void tl_buf_put_uint(struct tl_buf *buf, unsigned long long value);
 void tl_buf_put_spaces(struct tl_buf *buf, size_t n);
 void tl_buf_free(struct tl_buf *buf);
+
+/* Copy s into cache lines of its own, for strings that the background
+ * writer reads (tracelog.c). */
+char *tl_strdup_apart(const char *s, size_t n);
 
 /* Escape s as the inside of a JSON string (UTF-8; invalid bytes become
  * U+FFFD). */
@@ -314,16 +402,33 @@ void tl_escape_json(struct tl_buf *out, const char *s, size_t n);
  * \xNN; under GitHub Actions "::" becomes ":\x3a". */
 void tl_escape_text(struct tl_buf *out, const char *s, size_t n, bool github);
 
-/* Append a repr of obj, cut at limit bytes, to out. Never raises. */
-void tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t limit);
+/* Append a repr of obj, cut at limit bytes, to out. Never raises.
+ * Returns true when the repr is printable ASCII without quotes,
+ * backslashes or colons, which no format needs to escape. */
+bool tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t limit);
 
 /* Finish one event written into log->out: count it, and write out when
  * the buffer is full (or on every event to a terminal). */
 void tl_commit(struct tracelog *log);
 
-/* Write the events buffered in log->out. Return 0, or -1 after a failure
- * (reported once). */
+/* Write the events buffered in log->out and wait for the background
+ * writer to finish. Return 0, or -1 after a failure (reported once). */
 int tl_flush(struct tracelog *log);
+
+/* The background writer (tl_writer.c). */
+struct tl_writer;
+struct tl_writer *tl_writer_start(const struct tracelog *log);
+int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events);
+
+/* Append to dst the text of raw with the records in recs placed where
+ * they were made, from the position in *at (zeroed at the start) until
+ * dst holds at least limit bytes. Returns true when all is rendered. */
+struct tl_render_at {
+	size_t raw;
+	size_t rec;
+};
+bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_buf *raw, const struct tl_buf *recs, struct tl_render_at *at, size_t limit);
+int tl_writer_stop(struct tl_writer *w, uint64_t *written, uint64_t *dropped);
 
 /* Write all of s to fd, or return -1 with errno set. */
 int tl_write_all(int fd, const char *s, size_t n);
@@ -342,6 +447,11 @@ struct tl_line *tl_line_slot(struct tl_code *code, int line);
 /* Render the location of line in code, cache it in the line's slot when
  * the line has one, and append it to out (tracelog.c). */
 void tl_put_location_slow(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line);
+
+/* The active format's location of line in code, rendered once per line,
+ * or NULL for a line that has no slot. The string lives as long as the
+ * log. */
+const char *tl_location(struct tracelog *log, struct tl_code *code, int line, uint32_t *len);
 
 /* Append the active format's location of line in code, rendered once per
  * line and then copied from the line's slot. */
