@@ -11,6 +11,8 @@ CI machine, so output ordering is tested as CI gets it.
 import argparse
 import json
 import os
+import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -483,6 +485,149 @@ def failure_unwritable_path():
     check(messages == [f"ctrace: cannot write trace log: {path}: No such file or directory"], f"messages: {messages}")
     check(proc.returncode == 3, f"exit status {proc.returncode}")
     check(proc.stdout == b"basic done -6\n", f"program output: {proc.stdout!r}")
+
+
+# ---- records and the background writer ----
+#
+# Line, call and return events whose values need no escaping are written
+# as records that a background thread turns into text. --timestamps and
+# --vars switch records off, so comparing a run with --timestamps against
+# one without checks that both paths write the same log.
+
+STAMP = re.compile(rb"^ *[0-9]+\.[0-9]{6} ")
+
+
+def strip_text_stamps(data):
+    return b"\n".join(STAMP.sub(b"", line, count=1) for line in data.split(b"\n"))
+
+
+def first_difference(left, right):
+    for number, (a, b) in enumerate(zip(left, right), 1):
+        if a != b:
+            return f"line {number}: {a!r} != {b!r}"
+    return f"lengths {len(left)} and {len(right)}"
+
+
+def target_line(name, text):
+    with open(os.path.join(TARGETS, name), encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if text in line:
+                return number
+    raise AssertionError(f"line with {text!r} not found in {name}")
+
+
+@test
+def records_text_values():
+    proc, lines = text_lines(["shapes.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    add = target_line("shapes.py", "def add(")
+    check(f"  call      shapes.py:{add} add(a=2, b=-7)" in lines, "call of add with int arguments")
+    check(f"  return    shapes.py:{add + 1} add -> -5" in lines, "return of add with an int")
+    check(f"[MainThread]   call      shapes.py:{add} add(a=-9223372036854775808, b=0)" in lines, "the smallest long argument")
+    check(f"[MainThread]   return    shapes.py:{add + 1} add -> -9223372036854775808" in lines, "the smallest long value")
+    flags = target_line("shapes.py", "def flags(")
+    check(f"  call      shapes.py:{flags} flags(x=True)" in lines, "bool argument")
+    check(f"  return    shapes.py:{flags + 1} flags -> False" in lines, "bool value")
+    nothing = target_line("shapes.py", "def nothing(")
+    check(f"  return    shapes.py:{nothing + 1} nothing -> None" in lines, "None value")
+    huge = target_line("shapes.py", "def huge(")
+    check(f"  return    shapes.py:{huge + 1} huge -> 2000000000000000000000000000000" in lines, "int beyond a long")
+    text = target_line("shapes.py", "def text(")
+    check(f"  call      shapes.py:{text} text(s='a\"b\\\\c\\x01:')" in lines, "escaped str argument")
+    side = [line for line in lines if line.startswith("[side] ")]
+    check(side and side[0].startswith("[side] call      shapes.py:"), f"thread tag: {side[:1]}")
+    tagged = [line for line in lines if line.startswith("[MainThread] ")]
+    check(tagged and tagged[-1].startswith("[MainThread] return    shapes.py:"), "main thread tagged once a second thread ran")
+
+
+@test
+def records_match_text_path():
+    for rounds in ("3", "3000"):
+        proc, plain = run_log(["shapes.py", rounds])
+        check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+        _, stamped = run_log(["--timestamps", "shapes.py", rounds])
+        stripped = strip_text_stamps(stamped)
+        check(plain == stripped, f"{rounds} rounds: " + first_difference(plain.split(b"\n"), stripped.split(b"\n")))
+    check(len(plain) > 4 * 1024 * 1024, f"only {len(plain)} bytes: the background writer was not used")
+
+
+@test
+def records_match_jsonl_path():
+    proc, plain = jsonl_events(["shapes.py", "3000"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    _, stamped = jsonl_events(["--timestamps", "shapes.py", "3000"])
+    for event in stamped:
+        del event["ts"]
+    for event in plain + stamped:
+        del event["tid"]
+    check(plain == stamped, first_difference(plain, stamped))
+    add = [e for e in plain if e["func"] == "add" and e["event"] == "call"]
+    check(add[0]["args"] == {"a": "0", "b": "-7"}, f"args of add: {add[0]}")
+
+
+@test
+def large_log_complete():
+    proc, events = jsonl_events(["--summary", "shapes.py", "3000"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    summary = events.pop()
+    check(summary["event"] == "summary", f"last record: {summary}")
+    check(summary["events_written"] == len(events), f"written {summary['events_written']}, logged {len(events)}")
+    check(summary["events_dropped"] == 0, f"dropped {summary['events_dropped']}")
+    for name in ("MainThread", "side"):
+        calls = sum(1 for e in events if e["thread"] == name and e["event"] == "call")
+        returns = sum(1 for e in events if e["thread"] == name and e["event"] == "return")
+        check(calls == returns and calls > 0, f"{name}: {calls} calls, {returns} returns")
+    add = sum(1 for e in events if e["func"] == "add" and e["event"] == "call")
+    check(add == 3000 + 1, f"{add} calls of add")
+
+
+@test
+def fork_child_writes_nothing():
+    proc, events = jsonl_events(["forking.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check(proc.stdout == b"forking done\n", f"program output: {proc.stdout!r}")
+    calls = {}
+    for event in events:
+        if event["event"] == "call":
+            calls[event["func"]] = calls.get(event["func"], 0) + 1
+    check(calls.get("in_child", 0) == 0, f"the child wrote {calls.get('in_child')} calls")
+    check(calls.get("before") == 20000, f"{calls.get('before')} calls before the fork")
+    check(calls.get("after") == 20000, f"{calls.get('after')} calls after the fork")
+
+
+@test
+def sigint_reaches_program():
+    proc, data = run_log(["interrupted.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check(proc.stdout == b"interrupted\n", f"program output: {proc.stdout!r}")
+    check(len(data) > 1024 * 1024, f"only {len(data)} bytes of log")
+
+
+@test
+def terminal_log_in_program_order():
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(TARGETS)
+        os.execve(CTRACE, [CTRACE, "--trace", "basic.py"], clean_env(TERM="dumb"))
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    output = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    check(os.waitstatus_to_exitcode(status) == 3, f"exit status {status}")
+    printing = output.find("line      basic.py:%d <module> | print(" % target_line("basic.py", "print("))
+    done = output.find("basic done -6")
+    leaving = output.find("line      basic.py:%d <module> | sys.exit(3)" % target_line("basic.py", "sys.exit(3)"))
+    check(min(printing, done, leaving) >= 0, f"output: {one_line(output[-300:])}")
+    check(printing < done < leaving, "the log is not written as the program runs on a terminal")
+    check("  call      basic.py:4 add(a=1, b=2)" in output, "call of add missing on the terminal")
 
 
 # ---- running a stdlib module ----
