@@ -717,7 +717,8 @@ bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_b
 
 		if (dst->len >= limit)
 			return false;
-		tl_buf_put(dst, raw->data + at->raw, rec->raw_end - at->raw);
+		if (rec->raw_end > at->raw)
+			tl_buf_put(dst, raw->data + at->raw, rec->raw_end - at->raw);
 		at->raw = rec->raw_end;
 		log->fmt->render(log, dst, rec);
 		at->rec += rec->size;
