@@ -334,6 +334,25 @@ static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *cod
 #define compat_frame_line_key(frame) (-1)
 #endif
 
+/* Inline forms of two calls that trace mode makes on every event. 3.11
+ * and 3.12 store a line event's line in f_lineno, and their private
+ * headers (included above) show the frame's code. Other versions make
+ * the calls. */
+#if PY_VERSION_HEX >= 0x030B0000 && PY_VERSION_HEX < 0x030D0000
+static inline int compat_frame_lineno(PyFrameObject *frame)
+{
+	return frame->f_lineno != 0 ? frame->f_lineno : PyFrame_GetLineNumber(frame);
+}
+
+static inline PyCodeObject *compat_frame_code(PyFrameObject *frame)
+{
+	return (PyCodeObject *)Py_NewRef(frame->f_frame->f_code);
+}
+#else
+#define compat_frame_lineno(frame) PyFrame_GetLineNumber(frame)
+#define compat_frame_code(frame) PyFrame_GetCode(frame)
+#endif
+
 /* Argument `index` of a frame at its call event as a new reference, or
  * NULL with no exception set when it cannot be read without building a
  * locals dict (a cell before 3.13). */

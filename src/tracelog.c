@@ -858,7 +858,7 @@ static char *load_source(struct tracelog *log, const char *file, int lineno, siz
 
 /* Return the slot of line in code, growing the table, or NULL for a line
  * number that cannot be stored (none, or far outside the code). */
-struct tl_line *tl_line_slot(struct tl_code *code, int line)
+struct tl_line *tl_line_slot_grow(struct tl_code *code, int line)
 {
 	int index = line - code->line_base;
 	int size;
@@ -911,7 +911,7 @@ const char *tl_source(struct tracelog *log, struct tl_code *code, int line, size
 /* The active format's location of line in code, rendered once per line,
  * or NULL for a line that has no slot. The string lives as long as the
  * log. */
-const char *tl_location(struct tracelog *log, struct tl_code *code, int line, uint32_t *len)
+const char *tl_location_slow(struct tracelog *log, struct tl_code *code, int line, uint32_t *len)
 {
 	struct tl_line *slot = tl_line_slot(code, line);
 
@@ -929,18 +929,6 @@ const char *tl_location(struct tracelog *log, struct tl_code *code, int line, ui
 	return slot->location;
 }
 
-/* Render the location of line in code, cache it in the line's slot when
- * the line has one, and append it to out. */
-void tl_put_location_slow(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line)
-{
-	uint32_t len;
-	const char *location = tl_location(log, code, line, &len);
-
-	if (location == NULL)
-		log->fmt->location(log, out, code, line);
-	else
-		tl_buf_put(out, location, len);
-}
 
 /* ---- Filters ---- */
 
@@ -1451,7 +1439,8 @@ static void pop_frame(struct tracelog *log, struct tl_thread *thread, uint64_t n
 	}
 	if (info->active > 0)
 		info->active--;
-	vars_free(entry);
+	if (entry->vars != NULL)
+		vars_free(entry);
 	Py_DECREF(entry->frame);
 	Py_DECREF(entry->code_obj);
 	thread->depth--;
@@ -1873,7 +1862,7 @@ static int frame_line(PyFrameObject *frame, struct tl_code *info)
 
 	if (key >= 0 && info->line_memo[slot].key_plus_one == key + 1)
 		return info->line_memo[slot].line;
-	line = PyFrame_GetLineNumber(frame);
+	line = compat_frame_lineno(frame);
 	/* From 3.11 a module's call event reports line 0. */
 	if (line <= 0)
 		line = info->first_line;
@@ -1926,7 +1915,7 @@ static void on_line(struct tracelog *log, struct tl_thread *thread, PyFrameObjec
 	if (index >= 0) {
 		entry = &thread->stack[index];
 	}
-	line = PyFrame_GetLineNumber(frame);
+	line = compat_frame_lineno(frame);
 	if (log->opts->summary) {
 		struct tl_line *slot = tl_line_slot(info, line);
 
@@ -2000,9 +1989,12 @@ static void on_return(struct tracelog *log, struct tl_thread *thread, PyFrameObj
 		bool yield = !by_exception && info->generator && compat_frame_is_yield(frame, info->bytecode);
 		enum tl_kind kind = yield ? TL_YIELD : TL_RETURN;
 
+		/* A record runs no Python code, so the entry is still on top. */
 		if (log->want[kind] && log->records && kind == TL_RETURN && !by_exception && record_return(log, thread, info, frame_line(frame, info), index, arg)) {
-			/* written */
-		} else if (log->want[kind]) {
+			pop_frame(log, thread, now);
+			return;
+		}
+		if (log->want[kind]) {
 			event_init(log, &ev, kind, thread, info, index);
 			ev.entry = entry;
 			ev.line = frame_line(frame, info);
@@ -2117,7 +2109,7 @@ void tracelog_event(struct tracelog *log, PyFrameObject *frame, int what, PyObje
 			on_exception(log, thread, frame, info, arg);
 		return;
 	}
-	code = PyFrame_GetCode(frame);
+	code = compat_frame_code(frame);
 	info = code_info(log, frame, code);
 	if (info == NULL || !info->traced || log->closed) {
 		Py_DECREF(code);

@@ -419,6 +419,7 @@ int tl_flush(struct tracelog *log);
 struct tl_writer;
 struct tl_writer *tl_writer_start(const struct tracelog *log);
 int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events);
+int tl_writer_stop(struct tl_writer *w, uint64_t *written, uint64_t *dropped);
 
 /* Append to dst the text of raw with the records in recs placed where
  * they were made, from the position in *at (zeroed at the start) until
@@ -428,7 +429,6 @@ struct tl_render_at {
 	size_t rec;
 };
 bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_buf *raw, const struct tl_buf *recs, struct tl_render_at *at, size_t limit);
-int tl_writer_stop(struct tl_writer *w, uint64_t *written, uint64_t *dropped);
 
 /* Write all of s to fd, or return -1 with errno set. */
 int tl_write_all(int fd, const char *s, size_t n);
@@ -442,28 +442,44 @@ const char *tl_source(struct tracelog *log, struct tl_code *code, int line, size
 
 /* Slot of line in code's line table, grown on demand, or NULL for a line
  * number that cannot be stored. */
-struct tl_line *tl_line_slot(struct tl_code *code, int line);
+struct tl_line *tl_line_slot_grow(struct tl_code *code, int line);
 
-/* Render the location of line in code, cache it in the line's slot when
- * the line has one, and append it to out (tracelog.c). */
-void tl_put_location_slow(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line);
+static inline struct tl_line *tl_line_slot(struct tl_code *code, int line)
+{
+	int index = line - code->line_base;
+
+	if (line > 0 && index >= 0 && index < code->nlines)
+		return &code->lines[index];
+	return tl_line_slot_grow(code, line);
+}
 
 /* The active format's location of line in code, rendered once per line,
  * or NULL for a line that has no slot. The string lives as long as the
  * log. */
-const char *tl_location(struct tracelog *log, struct tl_code *code, int line, uint32_t *len);
+const char *tl_location_slow(struct tracelog *log, struct tl_code *code, int line, uint32_t *len);
+
+static inline const char *tl_location(struct tracelog *log, struct tl_code *code, int line, uint32_t *len)
+{
+	int index = line - code->line_base;
+
+	if (line > 0 && index >= 0 && index < code->nlines && code->lines[index].location != NULL) {
+		*len = code->lines[index].location_len;
+		return code->lines[index].location;
+	}
+	return tl_location_slow(log, code, line, len);
+}
 
 /* Append the active format's location of line in code, rendered once per
  * line and then copied from the line's slot. */
 static inline void tl_put_location(struct tracelog *log, struct tl_buf *out, struct tl_code *code, int line)
 {
-	int index = line - code->line_base;
+	uint32_t len;
+	const char *location = tl_location(log, code, line, &len);
 
-	if (line > 0 && index >= 0 && index < code->nlines && code->lines[index].location != NULL) {
-		tl_buf_put(out, code->lines[index].location, code->lines[index].location_len);
-		return;
-	}
-	tl_put_location_slow(log, out, code, line);
+	if (location != NULL)
+		tl_buf_put(out, location, len);
+	else
+		log->fmt->location(log, out, code, line);
 }
 
 /* The info of code, or NULL when trace mode has not seen it. */
