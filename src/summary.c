@@ -116,7 +116,19 @@ static void add_line(struct summary *sum, const struct tl_code *info, int line, 
 	sum->lines[i] = row;
 }
 
-static void collect_codes(struct summary *sum, const struct tl_code *info)
+/* One line that ran, of one code object. */
+struct line_hits {
+	const struct tl_code *info;
+	int line;
+	uint64_t hits;
+};
+
+struct line_list {
+	struct line_hits *items;
+	size_t len, cap;
+};
+
+static void collect_codes(struct summary *sum, struct line_list *lines, const struct tl_code *info)
 {
 	int i;
 
@@ -125,10 +137,51 @@ static void collect_codes(struct summary *sum, const struct tl_code *info)
 			continue;
 		if (info->calls > 0)
 			add_function(sum, info);
-		for (i = 0; i < info->nlines; i++)
-			if (info->lines[i].hits > 0)
-				add_line(sum, info, info->line_base + i, info->lines[i].hits);
+		for (i = 0; i < info->nlines; i++) {
+			if (info->lines[i].hits == 0)
+				continue;
+			if (lines->len == lines->cap) {
+				lines->cap = lines->cap ? 2 * lines->cap : 64;
+				lines->items = realloc(lines->items, lines->cap * sizeof(*lines->items));
+				if (lines->items == NULL)
+					abort();
+			}
+			lines->items[lines->len].info = info;
+			lines->items[lines->len].line = info->line_base + i;
+			lines->items[lines->len].hits = info->lines[i].hits;
+			lines->len++;
+		}
 	}
+}
+
+static int compare_line_hits(const void *a, const void *b)
+{
+	const struct line_hits *x = a, *y = b;
+	int order = strcmp(x->info->file, y->info->file);
+
+	if (order != 0)
+		return order;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Rank the lines that ran, adding up the hits of one source line that
+ * several code objects share: before 3.12 a comprehension is a code
+ * object of its own on its function's line. */
+static void rank_lines(struct summary *sum, struct line_list *lines)
+{
+	size_t i = 0;
+
+	qsort(lines->items, lines->len, sizeof(*lines->items), compare_line_hits);
+	while (i < lines->len) {
+		size_t j = i + 1;
+		uint64_t hits = lines->items[i].hits;
+
+		while (j < lines->len && compare_line_hits(&lines->items[i], &lines->items[j]) == 0)
+			hits += lines->items[j++].hits;
+		add_line(sum, lines->items[i].info, lines->items[i].line, hits);
+		i = j;
+	}
+	free(lines->items);
 }
 
 /* Fetch the raw source of the hottest lines. */
@@ -194,11 +247,13 @@ static void find_uncaught_location(struct summary *sum, PyObject *exc)
 static void collect(struct tracelog *log, struct summary *sum, int exit_status, PyObject *uncaught)
 {
 	const struct tl_thread *thread;
+	struct line_list lines = {0};
 
 	memset(sum, 0, sizeof(*sum));
 	sum->exit_status = exit_status;
-	collect_codes(sum, log->codes);
-	collect_codes(sum, log->dead_codes);
+	collect_codes(sum, &lines, log->codes);
+	collect_codes(sum, &lines, log->dead_codes);
+	rank_lines(sum, &lines);
 	for (thread = log->threads; thread != NULL; thread = thread->next)
 		if (thread->max_depth > sum->max_depth)
 			sum->max_depth = thread->max_depth;

@@ -382,6 +382,19 @@ def summary_jsonl_record():
 
 
 @test
+def summary_lines_counted_once():
+    proc, events = jsonl_events(["--summary", "comprehension.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    hot = events[-1]["hot_lines"]
+    places = [(row["file"], row["line"]) for row in hot]
+    check(len(places) == len(set(places)), f"a line is listed twice: {places}")
+    line = target_line("comprehension.py", "return [")
+    top = hot[0]
+    check(top["line"] == line, f"hottest line: {top}")
+    check(top["hits"] >= 50 * 21, f"hits of the comprehension line: {top['hits']}")
+
+
+@test
 def summary_to_file():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "summary.txt")
