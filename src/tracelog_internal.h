@@ -268,6 +268,8 @@ struct tracelog {
 	int fd;
 	bool owns_fd;
 	bool tty;
+	bool stream;         /* a pipe or socket: written at least every TL_STREAM_NS */
+	uint64_t written_ns; /* when a stream was last written */
 	char *path;      /* as named in messages */
 	struct tl_buf out;
 	struct tl_buf recs;      /* records of events, interleaved with out */

@@ -617,6 +617,19 @@ def sigint_reaches_program():
 
 
 @test
+def pipe_log_near_program_output():
+    proc = run(["--trace", "streaming.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    lines = proc.stderr.decode().splitlines()
+    check("marker" in lines, "the program's marker is missing")
+    marker = lines.index("marker")
+    ticks = [number for number, line in enumerate(lines) if "call      streaming.py:" in line and " tick(" in line]
+    check(len(ticks) == 810, f"{len(ticks)} calls of tick")
+    check(ticks[0] < marker, "no event reached the pipe before the program's output")
+    check(ticks[-1] > marker, "no event after the marker")
+
+
+@test
 def terminal_log_in_program_order():
     pid, fd = pty.fork()
     if pid == 0:
