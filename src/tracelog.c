@@ -1410,6 +1410,7 @@ static struct tl_frame *push_frame(struct tl_thread *thread, PyFrameObject *fram
 	entry->code_obj = (PyObject *)code; /* takes the caller's reference */
 	entry->info = info;
 	entry->logged = false;
+	entry->nested = false;
 	entry->exc_pending = false;
 	entry->last_exc = NULL;
 	entry->exc_name[0] = '\0';
@@ -1420,6 +1421,20 @@ static struct tl_frame *push_frame(struct tl_thread *thread, PyFrameObject *fram
 	if (thread->depth - 1 > thread->max_depth)
 		thread->max_depth = thread->depth - 1;
 	return entry;
+}
+
+/* Whether info's code already runs lower on the thread's stack than the
+ * entry just pushed, so that the summary counts a recursive function's
+ * time once. Searching from the top finds a recursive caller at once;
+ * only the first call of a function looks at the whole stack. */
+static bool runs_below(const struct tl_thread *thread, const struct tl_code *info)
+{
+	int i;
+
+	for (i = thread->depth - 2; i >= 0; i--)
+		if (thread->stack[i].info == info)
+			return true;
+	return false;
 }
 
 /* Index of frame on the thread's stack, searching from the top, or -1. */
@@ -1442,14 +1457,12 @@ static void pop_frame(struct tracelog *log, struct tl_thread *thread, uint64_t n
 	if (log->timing && now >= entry->start_ns) {
 		uint64_t duration = now - entry->start_ns;
 
-		if (info->active == 1)
+		if (!entry->nested)
 			info->total_ns += duration;
 		info->self_ns += duration > entry->child_ns ? duration - entry->child_ns : 0;
 		if (thread->depth >= 2)
 			thread->stack[thread->depth - 2].child_ns += duration;
 	}
-	if (info->active > 0)
-		info->active--;
 	if (entry->vars != NULL)
 		vars_free(entry);
 	Py_DECREF(entry->frame);
@@ -1896,7 +1909,8 @@ static void on_call(struct tracelog *log, struct tl_thread *thread, PyFrameObjec
 	entry->logged = limit < 0 || depth <= limit;
 	if (log->timing)
 		entry->start_ns = now_ns();
-	info->active++;
+	if (log->opts->summary)
+		entry->nested = runs_below(thread, info);
 	if (!resume)
 		info->calls++;
 	if (!entry->logged || !log->want[resume ? TL_RESUME : TL_CALL])

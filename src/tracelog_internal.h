@@ -103,7 +103,6 @@ struct tl_code {
 	uint64_t calls;
 	uint64_t total_ns;
 	uint64_t self_ns;
-	int active; /* invocations running now, so recursion is timed once */
 };
 
 /* Snapshot of one local variable for --vars. */
@@ -121,6 +120,7 @@ struct tl_frame {
 	PyObject *code_obj;   /* owned, keeps info valid */
 	struct tl_code *info;
 	bool logged;          /* within --depth */
+	bool nested;          /* the same code runs lower on this thread's stack */
 	bool exc_pending;     /* an exception event was the frame's last event */
 	PyObject *last_exc;   /* address of the pending exception, not owned */
 	char exc_name[64];    /* type of the exception being propagated */

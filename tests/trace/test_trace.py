@@ -382,6 +382,20 @@ def summary_jsonl_record():
 
 
 @test
+def summary_times_with_threads():
+    proc, events = jsonl_events(["--summary", "workers.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    functions = {row["func"]: row for row in events[-1]["functions"]}
+    check(functions["worker"]["calls"] == 2, f"worker: {functions['worker']}")
+    check(functions["small"]["calls"] == 40000, f"small: {functions['small']}")
+    for row in functions.values():
+        check(row["total_us"] >= row["self_us"], f"self time above total time: {row}")
+    worker = functions["worker"]
+    check(worker["total_us"] >= worker["self_us"] + functions["small"]["total_us"] * 0.9,
+          f"worker's total lacks the time of its calls: {worker}")
+
+
+@test
 def summary_lines_counted_once():
     proc, events = jsonl_events(["--summary", "comprehension.py"])
     check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
