@@ -378,6 +378,10 @@ static void text_tables(struct tracelog *log, const struct summary *sum, struct 
 		put_text(out, sum->lines[i].src);
 		tl_buf_putc(out, '\n');
 	}
+	if (log->nexcs == 0) {
+		tl_buf_puts(out, "  exceptions: none\n");
+		return;
+	}
 	tl_buf_puts(out, "  exceptions:\n      raised     caught  type\n");
 	for (i = 0; i < log->nexcs; i++) {
 		tl_buf_puts(out, "  ");

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Buffers queued for writing at most. With the one the program fills,
  * up to four pairs of flush-sized buffers exist at a time. */
@@ -22,6 +23,9 @@
 
 /* Bytes of text made from records before they are written. */
 #define TL_WRITER_PIECE (128 * 1024)
+
+/* How often the writer of a stream requests the events buffered so far. */
+#define TL_WRITER_PERIOD_NS 100000000L
 
 /* A filled buffer of text and its records (see tl_rec). */
 struct tl_chunk {
@@ -37,6 +41,8 @@ struct tl_writer {
 	pthread_mutex_t lock;
 	pthread_cond_t work;  /* a chunk was queued, or stop was set */
 	pthread_cond_t space; /* a chunk was written */
+	bool stream;          /* request the buffered events every period */
+	atomic_bool flush_due;
 
 	/* Queued chunks, a ring of TL_WRITER_SLOTS from head. */
 	struct tl_chunk queue[TL_WRITER_SLOTS];
@@ -71,6 +77,27 @@ static int write_chunk(struct tl_writer *w, const struct tl_chunk *chunk)
 	return 0;
 }
 
+/* Wait for a chunk or stop, with w->lock held. The writer of a stream
+ * wakes every period to request the traced program's buffered events,
+ * which the program hands over at its next event. */
+static void wait_for_work(struct tl_writer *w)
+{
+	struct timespec deadline;
+
+	if (!w->stream) {
+		pthread_cond_wait(&w->work, &w->lock);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_nsec += TL_WRITER_PERIOD_NS;
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	if (pthread_cond_timedwait(&w->work, &w->lock, &deadline) == ETIMEDOUT)
+		atomic_store_explicit(&w->flush_due, true, memory_order_relaxed);
+}
+
 static void *writer_main(void *arg)
 {
 	struct tl_writer *w = arg;
@@ -81,7 +108,7 @@ static void *writer_main(void *arg)
 		int error;
 
 		while (w->count == 0 && !w->stop)
-			pthread_cond_wait(&w->work, &w->lock);
+			wait_for_work(w);
 		if (w->count == 0)
 			break;
 		chunk = &w->queue[w->head];
@@ -111,19 +138,27 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
-/* Start a writer thread for log's destination. Returns NULL when no
- * thread can be started; the caller then writes synchronously. */
-struct tl_writer *tl_writer_start(const struct tracelog *log)
+/* Start a writer thread for log's destination. For a stream the thread
+ * also sets the flag that tl_writer_flush_due returns, every period.
+ * Returns NULL when no thread can be started, and the caller then writes
+ * synchronously. */
+struct tl_writer *tl_writer_start(const struct tracelog *log, bool stream)
 {
 	struct tl_writer *w = calloc(1, sizeof(*w));
+	pthread_condattr_t monotonic;
 	sigset_t all, old;
 	int rc;
 
 	if (w == NULL)
 		return NULL;
 	w->log = log;
+	w->stream = stream;
+	atomic_init(&w->flush_due, false);
 	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->work, NULL);
+	pthread_condattr_init(&monotonic);
+	pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+	pthread_cond_init(&w->work, &monotonic);
+	pthread_condattr_destroy(&monotonic);
 	pthread_cond_init(&w->space, NULL);
 
 	/* Signals go to the program's threads: Ctrl-C must reach the
@@ -144,10 +179,10 @@ struct tl_writer *tl_writer_start(const struct tracelog *log)
 
 /* Queue the text in *raw and the records in *recs, which hold events
  * complete events, and leave empty buffers in their place. Waits while
- * every slot is queued. Returns 0, or the errno of a write that failed,
- * this one's or an earlier one's. After a failure the queued events are
- * dropped and counted. */
-int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events)
+ * every slot is queued, and with wait set until all is written. Returns
+ * 0, or the errno of a write that failed, this one's or an earlier
+ * one's. After a failure the queued events are dropped and counted. */
+int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events, bool wait)
 {
 	struct tl_chunk *slot;
 	int error;
@@ -177,8 +212,17 @@ int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *rec
 		memset(recs, 0, sizeof(*recs));
 	}
 	pthread_cond_signal(&w->work);
+	while (wait && w->count > 0)
+		pthread_cond_wait(&w->space, &w->lock);
+	error = w->error;
 	pthread_mutex_unlock(&w->lock);
-	return 0;
+	return error;
+}
+
+/* Return the flag that the writer of a stream sets every period. */
+atomic_bool *tl_writer_flush_due(struct tl_writer *w)
+{
+	return &w->flush_due;
 }
 
 /* Write what is queued, end the thread and free w. Adds the events

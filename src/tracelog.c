@@ -30,8 +30,6 @@
  * (Debian's CPython 3.11, a 2-vCPU VM). */
 #define TL_FLUSH_AT (256 * 1024)
 
-/* A log going to a pipe is written at least this often (100 ms). */
-#define TL_STREAM_NS 100000000u
 
 /* The code-extra slot holding each code object's struct tl_code. The
  * interpreter hands out few slots, so it is requested once per process. */
@@ -735,6 +733,14 @@ bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_b
 	return true;
 }
 
+/* Start the background writer, or note that no thread can start. */
+static void start_writer(struct tracelog *log)
+{
+	log->writer = tl_writer_start(log, log->stream);
+	log->writer_failed = log->writer == NULL;
+	log->flush_due = log->writer != NULL && log->stream ? tl_writer_flush_due(log->writer) : NULL;
+}
+
 /* Stop the background writer, if one runs, after it wrote what it holds. */
 static void stop_writer(struct tracelog *log)
 {
@@ -744,6 +750,7 @@ static void stop_writer(struct tracelog *log)
 		return;
 	error = tl_writer_stop(log->writer, &log->written, &log->dropped);
 	log->writer = NULL;
+	log->flush_due = NULL;
 	if (error != 0)
 		report_failure(log, error);
 }
@@ -781,9 +788,10 @@ int tl_flush(struct tracelog *log)
 	return log->failed ? -1 : 0;
 }
 
-/* Hand a full buffer to the background writer, starting it the first
- * time; write it here when no thread can be started. */
-static void write_behind(struct tracelog *log)
+/* Hand the buffered events to the background writer, starting it the
+ * first time, and with wait set let it finish writing them; write them
+ * here when no thread can be started. */
+static void write_behind(struct tracelog *log, bool wait)
 {
 	int error;
 
@@ -791,17 +799,13 @@ static void write_behind(struct tracelog *log)
 		drop_buffered(log);
 		return;
 	}
-	if (log->writer == NULL && !log->writer_failed) {
-		log->writer = tl_writer_start(log);
-		log->writer_failed = log->writer == NULL;
-	}
+	if (log->writer == NULL && !log->writer_failed)
+		start_writer(log);
 	if (log->writer == NULL) {
 		tl_flush(log);
 		return;
 	}
-	if (log->stream)
-		log->written_ns = now_ns();
-	error = tl_writer_submit(log->writer, &log->out, &log->recs, log->pending_events);
+	error = tl_writer_submit(log->writer, &log->out, &log->recs, log->pending_events, wait);
 	log->pending_events = 0;
 	if (error != 0)
 		report_failure(log, error);
@@ -810,18 +814,21 @@ static void write_behind(struct tracelog *log)
 
 /* Finish one event written into log->out: count it, and write out when
  * the buffer is full, or at once on a terminal, where a person watches
- * the events as they come. A pipe, such as a CI job's output, gets the
- * events at least every TL_STREAM_NS, so they stay near the program's
- * own output; the clock is read once per 256 events. */
+ * the events as they come. For a pipe, such as a CI job's output, the
+ * writer asks for the events every 100 ms, and they are written before
+ * the program goes on, so they come out before the program's next
+ * output. */
 void tl_commit(struct tracelog *log)
 {
 	log->pending_events++;
-	if (log->tty)
+	if (log->tty) {
 		tl_flush(log);
-	else if (log->out.len + log->recs.len >= TL_FLUSH_AT)
-		write_behind(log);
-	else if (log->stream && (log->pending_events & 255) == 0 && now_ns() - log->written_ns >= TL_STREAM_NS)
-		write_behind(log);
+	} else if (log->out.len + log->recs.len >= TL_FLUSH_AT) {
+		write_behind(log, false);
+	} else if (log->flush_due != NULL && atomic_load_explicit(log->flush_due, memory_order_relaxed)) {
+		atomic_store_explicit(log->flush_due, false, memory_order_relaxed);
+		write_behind(log, true);
+	}
 }
 
 /* ---- Source lines ---- */
@@ -2294,7 +2301,8 @@ static void open_destination(struct tracelog *log)
 	}
 	log->tty = isatty(log->fd) != 0;
 	log->stream = !log->tty && fstat(log->fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode);
-	log->written_ns = now_ns();
+	if (log->stream)
+		start_writer(log);
 }
 
 static bool has_module_pattern(char **patterns, size_t n)

@@ -5,6 +5,7 @@
 
 #include "compat.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -268,8 +269,8 @@ struct tracelog {
 	int fd;
 	bool owns_fd;
 	bool tty;
-	bool stream;         /* a pipe or socket: written at least every TL_STREAM_NS */
-	uint64_t written_ns; /* when a stream was last written */
+	bool stream;                /* a pipe or socket */
+	atomic_bool *flush_due;     /* set by the writer of a stream: write the events now */
 	char *path;      /* as named in messages */
 	struct tl_buf out;
 	struct tl_buf recs;      /* records of events, interleaved with out */
@@ -419,8 +420,9 @@ int tl_flush(struct tracelog *log);
 
 /* The background writer (tl_writer.c). */
 struct tl_writer;
-struct tl_writer *tl_writer_start(const struct tracelog *log);
-int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events);
+struct tl_writer *tl_writer_start(const struct tracelog *log, bool stream);
+atomic_bool *tl_writer_flush_due(struct tl_writer *w);
+int tl_writer_submit(struct tl_writer *w, struct tl_buf *raw, struct tl_buf *recs, uint64_t events, bool wait);
 int tl_writer_stop(struct tl_writer *w, uint64_t *written, uint64_t *dropped);
 
 /* Append to dst the text of raw with the records in recs placed where
