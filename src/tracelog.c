@@ -2358,6 +2358,84 @@ static bool import_helpers(struct tracelog *log, char *err, size_t errlen)
 	return true;
 }
 
+/* ---- os._exit ---- */
+
+/* The open log and the os._exit it replaces. os._exit ends the process
+ * without any exit processing, which would lose the events still
+ * buffered, so while a log is open os._exit first finishes the log. The
+ * wrapper has no other way to reach the log than this pointer. */
+static struct tracelog *exit_log;
+static PyObject *original_exit; /* owned */
+static PyObject *exit_wrapper;  /* owned */
+
+/* The status that os._exit(*args, **kwargs) exits with, or false when
+ * the call would raise instead. */
+static bool exit_status_of(PyObject *args, PyObject *kwargs, int *status)
+{
+	PyObject *value = NULL;
+	int overflow;
+	long result;
+
+	if (PyTuple_GET_SIZE(args) == 1 && (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0))
+		value = PyTuple_GET_ITEM(args, 0);
+	else if (PyTuple_GET_SIZE(args) == 0 && kwargs != NULL && PyDict_GET_SIZE(kwargs) == 1)
+		value = PyDict_GetItemString(kwargs, "status");
+	if (value == NULL || !PyLong_Check(value))
+		return false;
+	result = PyLong_AsLongAndOverflow(value, &overflow);
+	if (overflow != 0 || result < INT_MIN || result > INT_MAX)
+		return false;
+	*status = (int)result;
+	return true;
+}
+
+static PyObject *exit_now(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+	struct tracelog *log = exit_log;
+	int status;
+
+	(void)self;
+	if (log != NULL && log->fork_generation == fork_generation && exit_status_of(args, kwargs, &status)) {
+		exit_log = NULL;
+		tracelog_close(log, status, NULL);
+	}
+	return PyObject_Call(original_exit, args, kwargs);
+}
+
+static PyMethodDef exit_def = {"_exit", (PyCFunction)(void (*)(void))exit_now, METH_VARARGS | METH_KEYWORDS, NULL};
+
+/* Put the os._exit wrapper in place for log. */
+static void wrap_exit(struct tracelog *log)
+{
+	PyObject *os = PyImport_ImportModule("os");
+
+	if (os != NULL && original_exit == NULL) {
+		original_exit = PyObject_GetAttrString(os, "_exit");
+		exit_wrapper = original_exit ? PyCFunction_New(&exit_def, NULL) : NULL;
+	}
+	if (os != NULL && exit_wrapper != NULL && PyObject_SetAttrString(os, "_exit", exit_wrapper) == 0)
+		exit_log = log;
+	Py_XDECREF(os);
+	PyErr_Clear();
+}
+
+/* Put the original os._exit back, unless the program replaced it. */
+static void unwrap_exit(struct tracelog *log)
+{
+	PyObject *os, *current;
+
+	if (exit_log != log)
+		return;
+	exit_log = NULL;
+	os = PyImport_ImportModule("os");
+	current = os ? PyObject_GetAttrString(os, "_exit") : NULL;
+	if (current == exit_wrapper && PyObject_SetAttrString(os, "_exit", original_exit) < 0)
+		PyErr_Clear();
+	Py_XDECREF(current);
+	Py_XDECREF(os);
+	PyErr_Clear();
+}
+
 static bool github_actions(void)
 {
 	const char *value = getenv("GITHUB_ACTIONS");
@@ -2408,6 +2486,7 @@ struct tracelog *tracelog_open(const struct options *opts, const char *main_file
 	log->start_ns = now_ns();
 	if (!log->failed)
 		log->fmt->begin(log);
+	wrap_exit(log);
 	return log;
 }
 
@@ -2494,6 +2573,8 @@ int tracelog_close(struct tracelog *log, int exit_status, PyObject *uncaught)
 	if (log == NULL)
 		return 0;
 	in_child = log->fork_generation != fork_generation;
+	if (!in_child)
+		unwrap_exit(log);
 	if (in_child) {
 		/* The parent writes this log; drop the copy of its buffer. */
 		log->failed = true;

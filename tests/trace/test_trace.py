@@ -630,6 +630,19 @@ def fork_child_writes_nothing():
 
 
 @test
+def os_exit_keeps_log():
+    proc, events = jsonl_events(["--summary", "quick_exit.py"])
+    check(proc.returncode == 5, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check(proc.stdout == b"bad status rejected\n", f"program output: {proc.stdout!r}")
+    summary = events.pop()
+    check(summary["event"] == "summary", f"last record: {summary}")
+    check(summary["exit_status"] == 5, f"summary exit status: {summary['exit_status']}")
+    calls = sum(1 for e in events if e["event"] == "call" and e["func"] == "step")
+    check(calls == 30001, f"{calls} calls of step in the log")
+    check(events[-1]["event"] == "line" and events[-1]["src"] == "os._exit(5)", f"last event: {events[-1]}")
+
+
+@test
 def sigint_reaches_program():
     proc, data = run_log(["interrupted.py"])
     check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
