@@ -2368,8 +2368,8 @@ static struct tracelog *exit_log;
 static PyObject *original_exit; /* owned */
 static PyObject *exit_wrapper;  /* owned */
 
-/* The status that os._exit(*args, **kwargs) exits with, or false when
- * the call would raise instead. */
+/* Read into *status the status that os._exit(*args, **kwargs) exits
+ * with. Returns false when the call would raise instead. */
 static bool exit_status_of(PyObject *args, PyObject *kwargs, int *status)
 {
 	PyObject *value = NULL;
