@@ -643,7 +643,7 @@ finalize:
 	if (s->log != NULL) {
 		/* A log that could not be written is already reported; the
 		 * program's own status still passes through. */
-		tracelog_close(s->log, outcome.status, outcome.uncaught);
+		tracelog_close(s->log, outcome.sigint ? 128 + SIGINT : outcome.status, outcome.uncaught);
 		s->log = NULL;
 	}
 	Py_CLEAR(outcome.uncaught);

@@ -33,7 +33,7 @@ const char options_usage[] =
 	"      --stdlib            also trace the standard library and site-packages\n"
 	"      --depth=N           do not log calls more than N levels below the script\n"
 	"      --vars              log the local variables that changed on each line\n"
-	"      --timestamps        add microseconds since start to each event\n"
+	"      --timestamps        add the time since start to each event\n"
 	"      --threads           tag each text event with its thread name\n"
 	"      --summary[=FILE]    write a summary of calls, time and exceptions at exit\n"
 	"\n"

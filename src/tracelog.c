@@ -755,14 +755,12 @@ static void stop_writer(struct tracelog *log)
 		report_failure(log, error);
 }
 
-/* Write the events buffered in log->out, and wait until every event
- * handed to the background writer is written too. Return 0, or -1 after
- * a failure (reported once). */
-int tl_flush(struct tracelog *log)
+/* Write the events buffered in log->out and log->recs from this thread.
+ * Return 0, or -1 after a failure (reported once). */
+static int write_here(struct tracelog *log)
 {
 	const struct tl_buf *text = &log->out;
 
-	stop_writer(log);
 	if (log->failed) {
 		drop_buffered(log);
 		return -1;
@@ -788,6 +786,15 @@ int tl_flush(struct tracelog *log)
 	return log->failed ? -1 : 0;
 }
 
+/* Write the events buffered in log->out, and wait until every event
+ * handed to the background writer is written too. Return 0, or -1 after
+ * a failure (reported once). */
+int tl_flush(struct tracelog *log)
+{
+	stop_writer(log);
+	return write_here(log);
+}
+
 /* Hand the buffered events to the background writer, starting it the
  * first time, and with wait set let it finish writing them; write them
  * here when no thread can be started. */
@@ -797,6 +804,14 @@ static void write_behind(struct tracelog *log, bool wait)
 
 	if (log->failed) {
 		drop_buffered(log);
+		return;
+	}
+	/* A pipe keeps a write whole only up to PIPE_BUF bytes, so the
+	 * writer thread's long writes could take in the program's output in
+	 * the middle of a line. Written from the traced thread, the log's
+	 * lines and the program's output alternate instead. */
+	if (log->shares_output) {
+		write_here(log);
 		return;
 	}
 	if (log->writer == NULL && !log->writer_failed)
@@ -2277,6 +2292,14 @@ static void choose_format(struct tracelog *log)
 	log->timing = opts->trace_timestamps || opts->summary || log->fmt == &tl_format_chrome;
 }
 
+/* Whether fd is open on the file that st describes. */
+static bool same_file(const struct stat *st, int fd)
+{
+	struct stat other;
+
+	return fstat(fd, &other) == 0 && other.st_dev == st->st_dev && other.st_ino == st->st_ino;
+}
+
 /* Open the destination. A path that cannot be opened is reported now and
  * the program still runs, with its events counted as dropped. */
 static void open_destination(struct tracelog *log)
@@ -2301,6 +2324,7 @@ static void open_destination(struct tracelog *log)
 	}
 	log->tty = isatty(log->fd) != 0;
 	log->stream = !log->tty && fstat(log->fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode);
+	log->shares_output = log->stream && (same_file(&st, STDOUT_FILENO) || same_file(&st, STDERR_FILENO));
 	if (log->stream)
 		start_writer(log);
 }

@@ -270,6 +270,7 @@ struct tracelog {
 	bool owns_fd;
 	bool tty;
 	bool stream;                /* a pipe or socket */
+	bool shares_output;         /* a stream that is also the program's stdout or stderr */
 	atomic_bool *flush_due;     /* set by the writer of a stream: write the events now */
 	char *path;      /* as named in messages */
 	struct tl_buf out;

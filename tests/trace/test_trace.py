@@ -14,6 +14,7 @@ import os
 import pty
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -661,6 +662,44 @@ def pipe_log_near_program_output():
     check(len(ticks) == 810, f"{len(ticks)} calls of tick")
     before = sum(1 for number in ticks if number < marker)
     check(before == 800, f"{before} calls of tick before the marker, expected the 800 made before it")
+
+
+def shared_pipe_lines(args):
+    proc = subprocess.run([CTRACE, "--trace"] + args + ["chatty.py"], cwd=TARGETS, env=clean_env(),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+    check(proc.returncode == 0, f"exit status {proc.returncode}")
+    return proc.stdout.decode("utf-8").splitlines()
+
+
+@test
+def shared_pipe_text_lines_whole():
+    lines = shared_pipe_lines([])
+    program = [line for line in lines if line.startswith(("OUT-", "ERR-"))]
+    check(program == ["OUT-0", "ERR-0", "OUT-1", "ERR-1", "OUT-2", "ERR-2", "OUT-3", "ERR-3"], f"program lines: {program}")
+    kinds = ("call", "line", "return", "exception")
+    broken = [line for line in lines if not line.startswith(("OUT-", "ERR-")) and line.split()[0] not in kinds]
+    check(not broken, f"{len(broken)} broken lines, first {broken[:1]}")
+    calls = sum(1 for line in lines if " f(x=" in line)
+    check(calls == 160000, f"{calls} calls of f")
+
+
+@test
+def shared_pipe_jsonl_lines_whole():
+    lines = shared_pipe_lines(["--format=jsonl", "-o", "-"])
+    program = [line for line in lines if line.startswith(("OUT-", "ERR-"))]
+    check(program == ["OUT-0", "ERR-0", "OUT-1", "ERR-1", "OUT-2", "ERR-2", "OUT-3", "ERR-3"], f"program lines: {program}")
+    events = [json.loads(line) for line in lines if not line.startswith(("OUT-", "ERR-"))]
+    calls = sum(1 for event in events if event["event"] == "call" and event["func"] == "f")
+    check(calls == 160000, f"{calls} calls of f")
+
+
+@test
+def summary_status_of_interrupt():
+    proc, events = jsonl_events(["--summary", "uncaught_interrupt.py"])
+    check(proc.returncode == -signal.SIGINT, f"exit status {proc.returncode}, expected death by SIGINT as python")
+    summary = events[-1]
+    check(summary["exit_status"] == 128 + signal.SIGINT, f"summary exit status: {summary['exit_status']}")
+    check(summary["uncaught"].startswith("KeyboardInterrupt"), f"uncaught: {summary['uncaught']}")
 
 
 @test
