@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2460,6 +2461,142 @@ static void unwrap_exit(struct tracelog *log)
 	PyErr_Clear();
 }
 
+/* ---- SIGTERM ---- */
+
+/* A job that times out in CI is often ended by SIGTERM, which timeout(1)
+ * sends by default. By default SIGTERM ends the process at once and loses
+ * the end of the log, the part that shows where the program was. While a
+ * log is open and the program has not set
+ * its own SIGTERM handler, a handler set through the signal module
+ * finishes the log and then dies by SIGTERM as before. Python runs that
+ * handler between bytecodes, so a program stuck in C code would not end:
+ * a watchdog thread then ends it TERM_GRACE_S seconds after the signal,
+ * log or not. */
+#define TERM_GRACE_S 2
+
+static PyObject *term_handler; /* owned: the handler set in the signal module */
+static void (*python_term_action)(int); /* the signal module's C handler */
+static sem_t term_sem;
+static pthread_t term_watchdog;
+static bool term_watchdog_running;
+static volatile sig_atomic_t term_watchdog_stop;
+
+/* Die by SIGTERM, as the program would have without ctrace. */
+static void die_by_sigterm(void)
+{
+	sigset_t term;
+
+	signal(SIGTERM, SIG_DFL);
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	pthread_sigmask(SIG_UNBLOCK, &term, NULL);
+	kill(getpid(), SIGTERM);
+	_exit(128 + SIGTERM);
+}
+
+/* The process's SIGTERM action: the signal module's, and a wake-up for
+ * the watchdog. Only async-signal-safe calls. */
+static void on_sigterm(int signum)
+{
+	if (python_term_action != NULL)
+		python_term_action(signum);
+	sem_post(&term_sem);
+}
+
+static void *watchdog_main(void *arg)
+{
+	struct timespec grace = {TERM_GRACE_S, 0};
+
+	(void)arg;
+	while (sem_wait(&term_sem) < 0)
+		continue;
+	if (term_watchdog_stop)
+		return NULL;
+	while (nanosleep(&grace, &grace) < 0)
+		continue;
+	die_by_sigterm();
+	return NULL;
+}
+
+static PyObject *term_now(PyObject *self, PyObject *args)
+{
+	struct tracelog *log = exit_log;
+
+	(void)self;
+	(void)args;
+	if (log != NULL && log->fork_generation == fork_generation) {
+		/* The watchdog stays: it ends the process should closing the
+		 * log take longer than the grace period. */
+		term_watchdog_running = false;
+		exit_log = NULL;
+		tracelog_close(log, 128 + SIGTERM, NULL);
+	}
+	die_by_sigterm();
+	Py_RETURN_NONE;
+}
+
+static PyMethodDef term_def = {"ctrace_sigterm", term_now, METH_VARARGS, NULL};
+
+/* Set the SIGTERM handler and start the watchdog, when the program's
+ * SIGTERM action is still the default. */
+static void catch_sigterm(void)
+{
+	PyObject *signal_module = PyImport_ImportModule("signal");
+	PyObject *current = signal_module ? PyObject_CallMethod(signal_module, "getsignal", "i", SIGTERM) : NULL;
+	PyObject *dfl = signal_module ? PyObject_GetAttrString(signal_module, "SIG_DFL") : NULL;
+	PyObject *result = NULL;
+	struct sigaction action, python_action;
+	sigset_t all, old;
+
+	if (current != NULL && dfl != NULL && PyObject_RichCompareBool(current, dfl, Py_EQ) == 1) {
+		if (term_handler == NULL)
+			term_handler = PyCFunction_New(&term_def, NULL);
+		if (term_handler != NULL)
+			result = PyObject_CallMethod(signal_module, "signal", "iO", SIGTERM, term_handler);
+	}
+	if (result != NULL && sigaction(SIGTERM, NULL, &python_action) == 0 && !(python_action.sa_flags & SA_SIGINFO) && sem_init(&term_sem, 0, 0) == 0) {
+		python_term_action = python_action.sa_handler;
+		action = python_action;
+		action.sa_handler = on_sigterm;
+		sigaction(SIGTERM, &action, NULL);
+		term_watchdog_stop = 0;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		term_watchdog_running = pthread_create(&term_watchdog, NULL, watchdog_main, NULL) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	Py_XDECREF(result);
+	Py_XDECREF(dfl);
+	Py_XDECREF(current);
+	Py_XDECREF(signal_module);
+	PyErr_Clear();
+}
+
+/* Put SIGTERM's default action back, unless the program set its own
+ * handler, and end the watchdog. */
+static void release_sigterm(void)
+{
+	PyObject *signal_module, *current;
+
+	if (!term_watchdog_running)
+		return;
+	term_watchdog_stop = 1;
+	sem_post(&term_sem);
+	pthread_join(term_watchdog, NULL);
+	term_watchdog_running = false;
+	signal_module = PyImport_ImportModule("signal");
+	current = signal_module ? PyObject_CallMethod(signal_module, "getsignal", "i", SIGTERM) : NULL;
+	if (current != NULL && current == term_handler) {
+		PyObject *result = PyObject_CallMethod(signal_module, "signal", "ii", SIGTERM, 0);
+
+		Py_XDECREF(result);
+	}
+	Py_XDECREF(current);
+	Py_XDECREF(signal_module);
+	PyErr_Clear();
+	sem_destroy(&term_sem);
+}
+
 static bool github_actions(void)
 {
 	const char *value = getenv("GITHUB_ACTIONS");
@@ -2511,6 +2648,7 @@ struct tracelog *tracelog_open(const struct options *opts, const char *main_file
 	if (!log->failed)
 		log->fmt->begin(log);
 	wrap_exit(log);
+	catch_sigterm();
 	return log;
 }
 
@@ -2597,8 +2735,10 @@ int tracelog_close(struct tracelog *log, int exit_status, PyObject *uncaught)
 	if (log == NULL)
 		return 0;
 	in_child = log->fork_generation != fork_generation;
-	if (!in_child)
+	if (!in_child) {
 		unwrap_exit(log);
+		release_sigterm();
+	}
 	if (in_child) {
 		/* The parent writes this log; drop the copy of its buffer. */
 		log->failed = true;

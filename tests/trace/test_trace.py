@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -700,6 +701,55 @@ def summary_status_of_interrupt():
     summary = events[-1]
     check(summary["exit_status"] == 128 + signal.SIGINT, f"summary exit status: {summary['exit_status']}")
     check(summary["uncaught"].startswith("KeyboardInterrupt"), f"uncaught: {summary['uncaught']}")
+
+
+def run_until_term(args, target, lines_before):
+    """Start ctrace, read lines_before lines of the program's output, send
+    SIGTERM and return (status, seconds to exit, output lines read)."""
+    proc = subprocess.Popen([CTRACE] + args + [target], cwd=TARGETS, env=clean_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = [proc.stdout.readline().decode().strip() for _ in range(lines_before)]
+    time.sleep(0.3)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    status = proc.wait(timeout=60)
+    proc.stdout.close()
+    proc.stderr.close()
+    return status, time.monotonic() - start, seen
+
+
+@test
+def sigterm_finishes_log():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "trace.jsonl")
+        status, _, seen = run_until_term(["--trace", "--format=jsonl", "--summary", "-o", path], "until_term.py", 2)
+        with open(path, "rb") as f:
+            data = f.read()
+    check(status == -signal.SIGTERM, f"exit status {status}, expected death by SIGTERM")
+    check(data.endswith(b"\n"), "the log ends in the middle of a line")
+    events = [json.loads(line) for line in data.splitlines()]
+    summary = events.pop()
+    check(summary["event"] == "summary" and summary["exit_status"] == 128 + signal.SIGTERM, f"summary: {str(summary)[:200]}")
+    last = max(int(e["args"]["x"]) for e in events if e["event"] == "call" and e["func"] == "step")
+    ticked = int(seen[-1].split()[1])
+    check(last >= ticked, f"the log stops at step({last}), before the program printed tick {ticked}")
+    check(summary["events_written"] == len(events), f"written {summary['events_written']}, logged {len(events)}")
+
+
+@test
+def sigterm_ends_stuck_program():
+    with tempfile.TemporaryDirectory() as tmp:
+        status, seconds, _ = run_until_term(["--trace", "-o", os.path.join(tmp, "trace.log")], "stuck.py", 1)
+    check(status == -signal.SIGTERM, f"exit status {status}, expected death by SIGTERM")
+    check(seconds < 10, f"SIGTERM took {seconds:.1f} s to end a program stuck in C code")
+
+
+@test
+def sigterm_program_handler_kept():
+    proc, lines = text_lines(["own_term_handler.py"])
+    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check(proc.stdout == b"ready\nhandled\n", f"program output: {proc.stdout!r}")
+    check(any(" on_term(signum=15" in line for line in lines), "the program's handler is not in the log")
 
 
 @test
