@@ -2466,12 +2466,11 @@ static void unwrap_exit(struct tracelog *log)
 /* A job that times out in CI is often ended by SIGTERM, which timeout(1)
  * sends by default. By default SIGTERM ends the process at once and loses
  * the end of the log, the part that shows where the program was. While a
- * log is open and the program has not set
- * its own SIGTERM handler, a handler set through the signal module
- * finishes the log and then dies by SIGTERM as before. Python runs that
- * handler between bytecodes, so a program stuck in C code would not end:
- * a watchdog thread then ends it TERM_GRACE_S seconds after the signal,
- * log or not. */
+ * log is open and the program has not set its own SIGTERM handler, a
+ * handler set through the signal module finishes the log and then dies by
+ * SIGTERM as before. Python runs that handler between bytecodes, so a
+ * program stuck in C code would not end: a watchdog thread then ends it
+ * TERM_GRACE_S seconds after the signal, log or not. */
 #define TERM_GRACE_S 2
 
 static PyObject *term_handler; /* owned: the handler set in the signal module */
