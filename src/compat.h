@@ -324,8 +324,9 @@ static inline PyObject *compat_frame_arg(PyFrameObject *frame, PyCodeObject *cod
  * offset -1), so the caller can memoise the line. It returns -1 when
  * f_lineno is set, and always before 3.12: 3.11 stores the line in
  * f_lineno before every trace event. 3.13 hides the frame struct, so
- * there the key is the offset whatever f_lineno holds; the caller uses it
- * only for call and return events, where f_lineno is 0. */
+ * there the key is the offset whatever f_lineno is. That is right because
+ * the caller uses the key only for call and return events, where f_lineno
+ * is 0. */
 #if PY_VERSION_HEX >= 0x030C0000 && PY_VERSION_HEX < 0x030D0000
 #define compat_frame_line_key(frame) ((frame)->f_lineno == 0 ? PyFrame_GetLasti(frame) + 1 : -1)
 #elif PY_VERSION_HEX >= 0x030D0000

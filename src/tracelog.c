@@ -713,7 +713,7 @@ static void shrink_buffer(struct tl_buf *buf)
 
 /* Append to dst the text of raw with the records in recs placed where
  * they were made, from the position in *at (zeroed at the start) until
- * dst holds at least limit bytes. Returns true when all is rendered. */
+ * dst contains at least limit bytes. Returns true when all is rendered. */
 bool tl_render(const struct tracelog *log, struct tl_buf *dst, const struct tl_buf *raw, const struct tl_buf *recs, struct tl_render_at *at, size_t limit)
 {
 	while (at->rec < recs->len) {

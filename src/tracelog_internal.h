@@ -428,7 +428,7 @@ int tl_writer_stop(struct tl_writer *w, uint64_t *written, uint64_t *dropped);
 
 /* Append to dst the text of raw with the records in recs placed where
  * they were made, from the position in *at (zeroed at the start) until
- * dst holds at least limit bytes. Returns true when all is rendered. */
+ * dst contains at least limit bytes. Returns true when all is rendered. */
 struct tl_render_at {
 	size_t raw;
 	size_t rec;
