@@ -138,23 +138,15 @@ static size_t text_line_cache(struct tracelog *log, struct tl_buf *out, const st
 	return 0;
 }
 
-/* Append the start of an event from a record: thread name and indent. */
-static void put_rec_prefix(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec)
-{
-	size_t indent = (size_t)(rec->depth < TL_MAX_INDENT ? rec->depth : TL_MAX_INDENT) * 2;
-
-	(void)log;
-	if (rec->flags & TL_REC_TAG)
-		tl_buf_put(out, rec->tag, rec->tag_len);
-	tl_buf_put_spaces(out, indent);
-}
-
 static void text_render(const struct tracelog *log, struct tl_buf *out, const struct tl_rec *rec)
 {
 	const char *p = (const char *)(rec + 1);
 	unsigned i;
 
-	put_rec_prefix(log, out, rec);
+	(void)log;
+	if (rec->flags & TL_REC_TAG)
+		tl_buf_put(out, rec->tag, rec->tag_len);
+	tl_buf_put_spaces(out, (size_t)(rec->depth < TL_MAX_INDENT ? rec->depth : TL_MAX_INDENT) * 2);
 	switch (rec->kind) {
 	case TL_REC_LINE:
 		tl_buf_put(out, rec->text, rec->text_len);

@@ -177,7 +177,7 @@ struct tl_writer *tl_writer_start(const struct tracelog *log, bool stream)
 	return w;
 }
 
-/* Queue the text in *raw and the records in *recs, which hold events
+/* Queue the text in *raw and the records in *recs, which contain events
  * complete events, and leave empty buffers in their place. Waits while
  * every slot is queued, and with wait set until all is written. Returns
  * 0, or the errno of a write that failed, this one's or an earlier

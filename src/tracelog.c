@@ -31,7 +31,6 @@
  * (Debian's CPython 3.11, a 2-vCPU VM). */
 #define TL_FLUSH_AT (256 * 1024)
 
-
 /* The code-extra slot holding each code object's struct tl_code. The
  * interpreter hands out few slots, so it is requested once per process. */
 static Py_ssize_t code_extra_index = -1;
@@ -531,6 +530,43 @@ generic:
 	Py_DECREF(repr);
 }
 
+/* Room for the repr that fast_repr writes: at most 20 bytes, for a long. */
+#define TL_FAST_REPR 24
+
+/* Write the repr of obj at p when obj is None, a bool or an int that fits
+ * a long: reprs that run no Python code and need no escaping. Returns its
+ * length, or -1 for other values. The buffer below never grows, because
+ * the repr fits TL_FAST_REPR. */
+static int fast_repr(char *p, PyObject *obj)
+{
+	struct tl_buf buf = {p, 0, TL_FAST_REPR};
+	long value;
+	int overflow;
+
+	if (obj == Py_None) {
+		memcpy(p, "None", 4);
+		return 4;
+	}
+	if (obj == Py_True) {
+		memcpy(p, "True", 4);
+		return 4;
+	}
+	if (obj == Py_False) {
+		memcpy(p, "False", 5);
+		return 5;
+	}
+	if (!PyLong_CheckExact(obj))
+		return -1;
+	if (!compat_long_small(obj, &value)) {
+		/* An exact int raises nothing here, so -1 is a value. */
+		value = PyLong_AsLongAndOverflow(obj, &overflow);
+		if (overflow != 0)
+			return -1;
+	}
+	tl_buf_put_int(&buf, value);
+	return (int)buf.len;
+}
+
 /* Append a repr of obj, cut at limit bytes, to out. Never raises.
  * Returns true when the repr is printable ASCII without quotes,
  * backslashes or colons, which no format needs to escape. */
@@ -539,26 +575,15 @@ bool tl_repr(struct tracelog *log, struct tl_buf *out, PyObject *obj, size_t lim
 	PyObject *saved;
 	size_t start = out->len;
 
-	/* Fast path: None, bools and ints that fit a long, whose reprs run
-	 * no Python code and are far shorter than any limit in use. */
-	if (obj == Py_None) {
-		tl_buf_put(out, "None", 4);
-		return true;
-	}
-	if (PyBool_Check(obj)) {
-		if (obj == Py_True)
-			tl_buf_put(out, "True", 4);
-		else
-			tl_buf_put(out, "False", 5);
-		return true;
-	}
-	if (PyLong_CheckExact(obj) && limit >= 20) {
-		int overflow;
-		long value = PyLong_AsLongAndOverflow(obj, &overflow);
+	/* None, bools and ints that fit a long run no Python code and are far
+	 * shorter than any limit in use. */
+	if (limit >= TL_FAST_REPR) {
+		int len;
 
-		/* An exact int raises nothing here, so -1 is a value. */
-		if (overflow == 0) {
-			tl_buf_put_int(out, value);
+		tl_buf_reserve(out, TL_FAST_REPR);
+		len = fast_repr(out->data + out->len, obj);
+		if (len >= 0) {
+			out->len += (size_t)len;
 			return true;
 		}
 	}
@@ -797,8 +822,8 @@ int tl_flush(struct tracelog *log)
 }
 
 /* Hand the buffered events to the background writer, starting it the
- * first time, and with wait set let it finish writing them; write them
- * here when no thread can be started. */
+ * first time. With wait set, let it finish writing them. Write them here
+ * when no thread can be started. */
 static void write_behind(struct tracelog *log, bool wait)
 {
 	int error;
@@ -818,7 +843,7 @@ static void write_behind(struct tracelog *log, bool wait)
 	if (log->writer == NULL && !log->writer_failed)
 		start_writer(log);
 	if (log->writer == NULL) {
-		tl_flush(log);
+		write_here(log);
 		return;
 	}
 	error = tl_writer_submit(log->writer, &log->out, &log->recs, log->pending_events, wait);
@@ -831,7 +856,7 @@ static void write_behind(struct tracelog *log, bool wait)
 /* Finish one event written into log->out: count it, and write out when
  * the buffer is full, or at once on a terminal, where a person watches
  * the events as they come. For a pipe, such as a CI job's output, the
- * writer asks for the events every 100 ms, and they are written before
+ * writer requests the events every 100 ms, and they are written before
  * the program goes on, so they come out before the program's next
  * output. */
 void tl_commit(struct tracelog *log)
@@ -962,7 +987,6 @@ const char *tl_location_slow(struct tracelog *log, struct tl_code *code, int lin
 	*len = slot->location_len;
 	return slot->location;
 }
-
 
 /* ---- Filters ---- */
 
@@ -1600,41 +1624,6 @@ static bool cached_line_event(struct tracelog *log, struct tl_thread *thread, st
 		tl_commit(log);
 	}
 	return true;
-}
-
-/* Write the repr of obj at p when obj is None, a bool or an int that fits
- * a long: reprs that run no Python code, need no escaping and take at
- * most TL_FAST_REPR bytes. Returns their length, or -1 for other values. */
-#define TL_FAST_REPR 24
-
-static int fast_repr(char *p, PyObject *obj)
-{
-	struct tl_buf buf = {p, 0, TL_FAST_REPR};
-	long value;
-	int overflow;
-
-	if (obj == Py_None) {
-		memcpy(p, "None", 4);
-		return 4;
-	}
-	if (obj == Py_True) {
-		memcpy(p, "True", 4);
-		return 4;
-	}
-	if (obj == Py_False) {
-		memcpy(p, "False", 5);
-		return 5;
-	}
-	if (!PyLong_CheckExact(obj))
-		return -1;
-	if (!compat_long_small(obj, &value)) {
-		/* An exact int raises nothing here, so -1 is a value. */
-		value = PyLong_AsLongAndOverflow(obj, &overflow);
-		if (overflow != 0)
-			return -1;
-	}
-	tl_buf_put_int(&buf, value);
-	return (int)buf.len;
 }
 
 /* Write a call event as a record when every argument has a fast repr.
@@ -2474,10 +2463,10 @@ static void unwrap_exit(struct tracelog *log)
 #define TERM_GRACE_S 2
 
 static PyObject *term_handler; /* owned: the handler set in the signal module */
+static bool term_caught;       /* term_handler is set, and the watchdog runs */
 static void (*python_term_action)(int); /* the signal module's C handler */
 static sem_t term_sem;
 static pthread_t term_watchdog;
-static bool term_watchdog_running;
 static volatile sig_atomic_t term_watchdog_stop;
 
 /* Die by SIGTERM, as the program would have without ctrace. */
@@ -2526,7 +2515,7 @@ static PyObject *term_now(PyObject *self, PyObject *args)
 	if (log != NULL && log->fork_generation == fork_generation) {
 		/* The watchdog stays: it ends the process should closing the
 		 * log take longer than the grace period. */
-		term_watchdog_running = false;
+		term_caught = false;
 		exit_log = NULL;
 		tracelog_close(log, 128 + SIGTERM, NULL);
 	}
@@ -2536,64 +2525,94 @@ static PyObject *term_now(PyObject *self, PyObject *args)
 
 static PyMethodDef term_def = {"ctrace_sigterm", term_now, METH_VARARGS, NULL};
 
+/* Return the program's SIGTERM handler as the signal module has it, or
+ * NULL. */
+static PyObject *sigterm_handler(PyObject *signal_module)
+{
+	PyObject *handler = PyObject_CallMethod(signal_module, "getsignal", "i", SIGTERM);
+
+	PyErr_Clear();
+	return handler;
+}
+
+/* Set the SIGTERM handler in the signal module, or SIG_DFL when handler is
+ * NULL. Returns false on failure. */
+static bool set_sigterm_handler(PyObject *signal_module, PyObject *handler)
+{
+	PyObject *result = handler ? PyObject_CallMethod(signal_module, "signal", "iO", SIGTERM, handler) : PyObject_CallMethod(signal_module, "signal", "ii", SIGTERM, 0);
+
+	PyErr_Clear();
+	Py_XDECREF(result);
+	return result != NULL;
+}
+
+/* Start the watchdog behind the signal module's C handler for SIGTERM.
+ * Returns false when it cannot start. */
+static bool start_term_watchdog(void)
+{
+	struct sigaction action;
+	sigset_t all, old;
+	int rc;
+
+	if (sigaction(SIGTERM, NULL, &action) < 0 || (action.sa_flags & SA_SIGINFO) || sem_init(&term_sem, 0, 0) < 0)
+		return false;
+	term_watchdog_stop = 0;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&term_watchdog, NULL, watchdog_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		sem_destroy(&term_sem);
+		return false;
+	}
+	python_term_action = action.sa_handler;
+	action.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &action, NULL);
+	return true;
+}
+
 /* Set the SIGTERM handler and start the watchdog, when the program's
  * SIGTERM action is still the default. */
 static void catch_sigterm(void)
 {
 	PyObject *signal_module = PyImport_ImportModule("signal");
-	PyObject *current = signal_module ? PyObject_CallMethod(signal_module, "getsignal", "i", SIGTERM) : NULL;
+	PyObject *current = signal_module ? sigterm_handler(signal_module) : NULL;
 	PyObject *dfl = signal_module ? PyObject_GetAttrString(signal_module, "SIG_DFL") : NULL;
-	PyObject *result = NULL;
-	struct sigaction action, python_action;
-	sigset_t all, old;
 
-	if (current != NULL && dfl != NULL && PyObject_RichCompareBool(current, dfl, Py_EQ) == 1) {
-		if (term_handler == NULL)
-			term_handler = PyCFunction_New(&term_def, NULL);
-		if (term_handler != NULL)
-			result = PyObject_CallMethod(signal_module, "signal", "iO", SIGTERM, term_handler);
+	PyErr_Clear();
+	if (term_handler == NULL)
+		term_handler = PyCFunction_New(&term_def, NULL);
+	if (current != NULL && dfl != NULL && term_handler != NULL && PyObject_RichCompareBool(current, dfl, Py_EQ) == 1 && set_sigterm_handler(signal_module, term_handler)) {
+		term_caught = start_term_watchdog();
+		if (!term_caught)
+			set_sigterm_handler(signal_module, NULL);
 	}
-	if (result != NULL && sigaction(SIGTERM, NULL, &python_action) == 0 && !(python_action.sa_flags & SA_SIGINFO) && sem_init(&term_sem, 0, 0) == 0) {
-		python_term_action = python_action.sa_handler;
-		action = python_action;
-		action.sa_handler = on_sigterm;
-		sigaction(SIGTERM, &action, NULL);
-		term_watchdog_stop = 0;
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		term_watchdog_running = pthread_create(&term_watchdog, NULL, watchdog_main, NULL) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	Py_XDECREF(result);
 	Py_XDECREF(dfl);
 	Py_XDECREF(current);
 	Py_XDECREF(signal_module);
 	PyErr_Clear();
 }
 
-/* Put SIGTERM's default action back, unless the program set its own
- * handler, and end the watchdog. */
+/* End the watchdog and put SIGTERM's default action back, unless the
+ * program set its own handler. */
 static void release_sigterm(void)
 {
 	PyObject *signal_module, *current;
 
-	if (!term_watchdog_running)
+	if (!term_caught)
 		return;
+	term_caught = false;
 	term_watchdog_stop = 1;
 	sem_post(&term_sem);
 	pthread_join(term_watchdog, NULL);
-	term_watchdog_running = false;
+	sem_destroy(&term_sem);
 	signal_module = PyImport_ImportModule("signal");
-	current = signal_module ? PyObject_CallMethod(signal_module, "getsignal", "i", SIGTERM) : NULL;
-	if (current != NULL && current == term_handler) {
-		PyObject *result = PyObject_CallMethod(signal_module, "signal", "ii", SIGTERM, 0);
-
-		Py_XDECREF(result);
-	}
+	current = signal_module ? sigterm_handler(signal_module) : NULL;
+	if (current != NULL && current == term_handler)
+		set_sigterm_handler(signal_module, NULL);
 	Py_XDECREF(current);
 	Py_XDECREF(signal_module);
 	PyErr_Clear();
-	sem_destroy(&term_sem);
 }
 
 static bool github_actions(void)
@@ -2734,16 +2753,14 @@ int tracelog_close(struct tracelog *log, int exit_status, PyObject *uncaught)
 	if (log == NULL)
 		return 0;
 	in_child = log->fork_generation != fork_generation;
-	if (!in_child) {
-		unwrap_exit(log);
-		release_sigterm();
-	}
 	if (in_child) {
 		/* The parent writes this log; drop the copy of its buffer. */
 		log->failed = true;
 		log->out.len = 0;
 		log->recs.len = 0;
 		log->pending_events = 0;
+	} else {
+		unwrap_exit(log);
 	}
 	close_threads(log, now_ns());
 	if (!in_child) {
@@ -2760,6 +2777,10 @@ int tracelog_close(struct tracelog *log, int exit_status, PyObject *uncaught)
 		report_failure(log, errno);
 		status = -1;
 	}
+	/* Last, because when a SIGTERM came meanwhile the watchdog ends the
+	 * process while this waits for it. */
+	if (!in_child)
+		release_sigterm();
 	/* A thread waiting inside one of our Python calls would come back to
 	 * freed memory; keep it then. */
 	if (log->busy == 0)

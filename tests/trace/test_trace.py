@@ -69,6 +69,11 @@ def check(condition, message):
         raise AssertionError(message)
 
 
+def check_status(proc, expected):
+    """Check a finished ctrace's exit status, showing its stderr's end when it is wrong."""
+    check(proc.returncode == expected, f"exit status {proc.returncode}, expected {expected}: {one_line(proc.stderr[-300:])}")
+
+
 def one_line(text):
     return " ".join(str(text).split())
 
@@ -386,7 +391,7 @@ def summary_jsonl_record():
 @test
 def summary_times_with_threads():
     proc, events = jsonl_events(["--summary", "workers.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     functions = {row["func"]: row for row in events[-1]["functions"]}
     check(functions["worker"]["calls"] == 2, f"worker: {functions['worker']}")
     check(functions["small"]["calls"] == 40000, f"small: {functions['small']}")
@@ -400,14 +405,14 @@ def summary_times_with_threads():
 @test
 def summary_no_exceptions():
     proc, lines = text_lines(["--summary", "comprehension.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     check("  exceptions: none" in lines, f"summary tail: {lines[-3:]}")
 
 
 @test
 def summary_lines_counted_once():
     proc, events = jsonl_events(["--summary", "comprehension.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     hot = events[-1]["hot_lines"]
     places = [(row["file"], row["line"]) for row in hot]
     check(len(places) == len(set(places)), f"a line is listed twice: {places}")
@@ -555,7 +560,7 @@ def target_line(name, text):
 @test
 def records_text_values():
     proc, lines = text_lines(["shapes.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     add = target_line("shapes.py", "def add(")
     check(f"  call      shapes.py:{add} add(a=2, b=-7)" in lines, "call of add with int arguments")
     check(f"  return    shapes.py:{add + 1} add -> -5" in lines, "return of add with an int")
@@ -580,7 +585,7 @@ def records_text_values():
 def records_match_text_path():
     for rounds in ("3", "3000"):
         proc, plain = run_log(["shapes.py", rounds])
-        check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+        check_status(proc, 0)
         _, stamped = run_log(["--timestamps", "shapes.py", rounds])
         stripped = strip_text_stamps(stamped)
         check(plain == stripped, f"{rounds} rounds: " + first_difference(plain.split(b"\n"), stripped.split(b"\n")))
@@ -590,7 +595,7 @@ def records_match_text_path():
 @test
 def records_match_jsonl_path():
     proc, plain = jsonl_events(["shapes.py", "3000"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     _, stamped = jsonl_events(["--timestamps", "shapes.py", "3000"])
     for event in stamped:
         del event["ts"]
@@ -604,7 +609,7 @@ def records_match_jsonl_path():
 @test
 def large_log_complete():
     proc, events = jsonl_events(["--summary", "shapes.py", "3000"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     summary = events.pop()
     check(summary["event"] == "summary", f"last record: {summary}")
     check(summary["events_written"] == len(events), f"written {summary['events_written']}, logged {len(events)}")
@@ -620,7 +625,7 @@ def large_log_complete():
 @test
 def fork_child_writes_nothing():
     proc, events = jsonl_events(["forking.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     check(proc.stdout == b"forking done\n", f"program output: {proc.stdout!r}")
     calls = {}
     for event in events:
@@ -634,7 +639,7 @@ def fork_child_writes_nothing():
 @test
 def os_exit_keeps_log():
     proc, events = jsonl_events(["--summary", "quick_exit.py"])
-    check(proc.returncode == 5, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 5)
     check(proc.stdout == b"bad status rejected\n", f"program output: {proc.stdout!r}")
     summary = events.pop()
     check(summary["event"] == "summary", f"last record: {summary}")
@@ -647,7 +652,7 @@ def os_exit_keeps_log():
 @test
 def sigint_reaches_program():
     proc, data = run_log(["interrupted.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     check(proc.stdout == b"interrupted\n", f"program output: {proc.stdout!r}")
     check(len(data) > 1024 * 1024, f"only {len(data)} bytes of log")
 
@@ -655,7 +660,7 @@ def sigint_reaches_program():
 @test
 def pipe_log_near_program_output():
     proc = run(["--trace", "streaming.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     lines = proc.stderr.decode().splitlines()
     check("marker" in lines, "the program's marker is missing")
     marker = lines.index("marker")
@@ -747,7 +752,7 @@ def sigterm_ends_stuck_program():
 @test
 def sigterm_program_handler_kept():
     proc, lines = text_lines(["own_term_handler.py"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     check(proc.stdout == b"ready\nhandled\n", f"program output: {proc.stdout!r}")
     check(any(" on_term(signum=15" in line for line in lines), "the program's handler is not in the log")
 
@@ -784,7 +789,7 @@ def terminal_log_in_program_order():
 @test
 def json_tool_jsonl_with_stdlib():
     proc, events = jsonl_events(["--stdlib", "-m", "json.tool", "input.json"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     check(json.loads(proc.stdout) == {"b": [1, 2, {"c": "d"}], "a": "text \u00e9"}, "json.tool output changed")
     check(any(e["file"].endswith(os.path.join("json", "tool.py")) for e in events), "no events from json/tool.py")
     check(any(e["file"].endswith(os.path.join("json", "decoder.py")) for e in events), "no events from json/decoder.py")
@@ -793,7 +798,7 @@ def json_tool_jsonl_with_stdlib():
 @test
 def json_tool_chrome_with_stdlib():
     proc, data = run_log(["--stdlib", "--format=chrome", "-m", "json.tool", "input.json"])
-    check(proc.returncode == 0, f"exit status {proc.returncode}: {one_line(proc.stderr[-300:])}")
+    check_status(proc, 0)
     records = json.loads(data)
     check_chrome_nesting(records)
     check(sum(1 for r in records if r["ph"] == "B") > 20, "few call slices")
